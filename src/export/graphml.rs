@@ -1,0 +1,110 @@
+//! GraphML, for Gephi, NetworkX and igraph.
+//!
+//! Every `<key>` comes before `<graph>`, its `id` equal to its `attr.name`.
+//! Nodes carry `label`, `entity_type`, `aliases` and `titles` (lists joined
+//! with `;`), `mentions` (int) and `documents`; edges carry `kind`,
+//! `weight` (double), `dates` (visits, `;`-joined), `evidence_count` (int)
+//! and `evidence` (the first sentence). Each `<edge>` also has
+//! `label="<kind>"`, which Gephi reads as the edge type so that a visit and a
+//! co-occurrence between the same two nodes stay two edges. The graph is
+//! undirected throughout (a visit's source is still the official), since
+//! NetworkX and igraph reject files that mix directions. Text goes through
+//! one path: [`super::xml_safe`] and then XML escaping.
+
+use std::io::{self, Write};
+
+use quick_xml::escape::escape;
+
+use super::xml_safe;
+use crate::graph::CorpusGraph;
+
+const NODE_KEYS: &[(&str, &str)] = &[
+    ("label", "string"),
+    ("entity_type", "string"),
+    ("aliases", "string"),
+    ("titles", "string"),
+    ("mentions", "int"),
+    ("documents", "string"),
+];
+const EDGE_KEYS: &[(&str, &str)] = &[
+    ("kind", "string"),
+    ("weight", "double"),
+    ("dates", "string"),
+    ("evidence_count", "int"),
+    ("evidence", "string"),
+];
+
+/// Escaped text for an attribute value or element content.
+fn text(s: &str) -> String {
+    escape(xml_safe(s).as_str()).into_owned()
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
+    items.map(String::as_str).collect::<Vec<_>>().join(";")
+}
+
+/// Writes `graph` as GraphML.
+pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
+    for (for_, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
+        for (name, ty) in keys {
+            writeln!(
+                out,
+                r#"  <key id="{name}" for="{for_}" attr.name="{name}" attr.type="{ty}"/>"#
+            )?;
+        }
+    }
+    writeln!(out, r#"  <graph id="newsgraph" edgedefault="undirected">"#)?;
+    for n in graph.nodes() {
+        writeln!(out, r#"    <node id="{}">"#, text(&n.id))?;
+        data(out, "label", &text(&n.label))?;
+        data(out, "entity_type", n.entity_type.as_str())?;
+        data(out, "aliases", &text(&join(n.aliases.iter())))?;
+        data(out, "titles", &text(&join(n.titles.iter())))?;
+        data(out, "mentions", &n.mentions.to_string())?;
+        data(out, "documents", &text(&join(n.documents.iter())))?;
+        writeln!(out, "    </node>")?;
+    }
+    for (s, t, e) in graph.edges() {
+        writeln!(
+            out,
+            r#"    <edge id="{}" source="{}" target="{}" label="{}">"#,
+            text(&e.id),
+            text(&s.id),
+            text(&t.id),
+            e.kind.as_str()
+        )?;
+        data(out, "kind", e.kind.as_str())?;
+        data(out, "weight", &format!("{:.1}", e.weight as f64))?;
+        let dates: Vec<String> = e.dates.iter().map(|d| d.to_string()).collect();
+        data(out, "dates", &dates.join(";"))?;
+        data(out, "evidence_count", &e.weight.to_string())?;
+        let first = e
+            .evidence
+            .first()
+            .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
+            .unwrap_or_default();
+        data(out, "evidence", &text(&first))?;
+        writeln!(out, "    </edge>")?;
+    }
+    writeln!(out, "  </graph>")?;
+    writeln!(out, "</graphml>")
+}
+
+fn data(out: &mut impl Write, key: &str, value: &str) -> io::Result<()> {
+    writeln!(out, r#"      <data key="{key}">{value}</data>"#)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_made_xml_safe() {
+        assert_eq!(text("<script>&\u{1}]]>"), "&lt;script&gt;&amp;]]&gt;");
+    }
+}

@@ -1,0 +1,486 @@
+//! Companies: registered names and the short or brand names a text uses.
+//!
+//! Rules:
+//! - `registered_name`: a name ending in a suffix of
+//!   `lexicon/company_suffixes.txt`, read leftwards to the nearest cutter
+//!   (来到安亭镇走访调研舍弗勒贸易(上海)有限公司); a brand in brackets after it
+//!   stays with it (大众集团(保时捷)).
+//! - `short_name`: a short form of a registered name found anywhere in the
+//!   corpus: the name without place, business line and suffix (找钢网 for
+//!   上海找钢网信息科技股份有限公司), optionally followed by an abbreviation of
+//!   the business line (康德莱医械 for 上海康德莱医疗器械股份有限公司).
+//! - `booth`: the places an official visits at an expo, when the list names a
+//!   booth (先后来到…丰田汽车公司、安波福展台 → 安波福).
+//! - `brand`: a name before 品牌 (成功引入极氪品牌), not a quoted slogan.
+//! - `executive_of`: the organisation of a company executive (康德莱医械董事长).
+//! - `listed_with_companies`: names listed before 等N家…企业/伙伴.
+//!
+//! Names ending in a word of `lexicon/non_company_heads.txt` (政府, 大学,
+//! 医院, 联盟, 园区, 项目, 展团 …) are never companies.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::{EntityType, Extractor, Mention, automaton, lexicon};
+use crate::normalise::is_han;
+use crate::segment::Sentence;
+
+pub struct Rules {
+    suffixes: AhoCorasick,
+    industry: Vec<String>,
+    non_company_heads: Vec<String>,
+}
+
+static EXECUTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"董事长|总经理|副总裁|总裁|首席执行官|创始人|CEO").expect("executive regex"));
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[^,。、;:!?“”]{2,16}、)+[^,。、;:!?“”]{2,16})等\d+家[^,。;]{0,16}?(?:企业|伙伴|公司|厂商)")
+        .expect("list regex")
+});
+
+impl Rules {
+    pub fn new() -> Rules {
+        let mut industry: Vec<String> = lexicon::words(lexicon::INDUSTRY_WORDS)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        industry.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let mut heads: Vec<String> = lexicon::words(lexicon::NON_COMPANY_HEADS)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        heads.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        Rules {
+            suffixes: automaton(&lexicon::words(lexicon::COMPANY_SUFFIXES)),
+            industry,
+            non_company_heads: heads,
+        }
+    }
+
+    /// Whether a name without a company suffix may still be a company.
+    fn may_be_company(&self, name: &str) -> bool {
+        let n = name.chars().count();
+        (2..=12).contains(&n)
+            && !self.non_company_heads.iter().any(|h| name.ends_with(h.as_str()))
+            && !self.only_industry(name)
+            && name.chars().any(is_han)
+    }
+
+    /// Whether `stem` is made only of business-line words (商务服务, 汽车).
+    fn only_industry(&self, stem: &str) -> bool {
+        let mut rest = stem;
+        while !rest.is_empty() {
+            match self.industry.iter().find(|w| rest.starts_with(w.as_str())) {
+                Some(w) => rest = &rest[w.len()..],
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Strips business-line words from the end of `stem`; returns (brand, line).
+    fn split_industry<'a>(&self, stem: &'a str) -> (&'a str, &'a str) {
+        let mut brand = stem;
+        while let Some(w) = self
+            .industry
+            .iter()
+            .find(|w| brand.ends_with(w.as_str()) && brand.len() > w.len())
+        {
+            brand = &brand[..brand.len() - w.len()];
+        }
+        (brand, &stem[brand.len()..])
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Registered company names in the article (pass 1 and pass 2).
+pub fn registered(x: &Extractor, text: &str) -> Vec<Mention> {
+    let rules = &x.company;
+    let mut out = Vec::new();
+    for m in rules.suffixes.find_iter(text) {
+        let suffix = &text[m.range()];
+        let after = &text[m.end()..];
+        // (集团) inside a name, or 集团军 (a metaphor), is not an ending.
+        if (text[..m.start()].ends_with('(') && after.starts_with(')')) || (suffix == "集团" && after.starts_with('军'))
+        {
+            continue;
+        }
+        let start = x.scan_back(text, m.start(), 30, false);
+        let stem = &text[start..m.start()];
+        if stem.chars().count() < 2 || rules.only_industry(stem) {
+            continue;
+        }
+        // A bare 公司 ends many phrases (一家平台公司, 优于母公司): only a short
+        // name of name characters counts (丰田汽车公司).
+        if suffix == "公司" && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c))) {
+            continue;
+        }
+        let mut end = m.end();
+        if let Some(bracket) = brand_bracket(x, after) {
+            end += bracket;
+        }
+        out.push(company(text, start..end, "registered_name"));
+    }
+    out
+}
+
+/// A brand in brackets right after a name (大众集团(保时捷)): its byte length.
+fn brand_bracket(x: &Extractor, after: &str) -> Option<usize> {
+    let inner_end = after.strip_prefix('(')?.find(')')?;
+    let inner = &after[1..1 + inner_end];
+    let n = inner.chars().count();
+    let is_place = x.gazetteer.find_all(inner).any(|(r, _)| r.len() == inner.len());
+    ((2..=8).contains(&n) && !is_place && inner.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric()))
+        .then_some(inner_end + 2)
+}
+
+/// Short forms of the corpus's registered names, compiled for searching.
+pub struct Aliases {
+    /// Short form → the registered name (only forms of a single company).
+    by_form: BTreeMap<String, String>,
+    /// Short form → the business-line words it may be followed by.
+    lines: BTreeMap<String, String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Aliases {
+    /// Derives the short forms of `registered` names.
+    pub fn new(x: &Extractor, registered: &BTreeSet<String>) -> Aliases {
+        let mut owners: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut lines = BTreeMap::new();
+        for name in registered {
+            for (form, line) in short_forms(x, name) {
+                owners.entry(form.clone()).or_default().insert(name.clone());
+                lines.insert(form, line);
+            }
+        }
+        let by_form: BTreeMap<String, String> = owners
+            .into_iter()
+            .filter(|(form, names)| names.len() == 1 && !registered.contains(form))
+            .filter_map(|(form, names)| names.into_iter().next().map(|n| (form, n)))
+            .collect();
+        let forms: Vec<&str> = by_form.keys().map(String::as_str).collect();
+        let matcher = (!forms.is_empty()).then(|| automaton(&forms));
+        Aliases {
+            by_form,
+            lines,
+            matcher,
+        }
+    }
+
+    /// The registered name a short form stands for, also when an
+    /// abbreviation of the business line follows it (康德莱医械).
+    pub fn registered_name(&self, form: &str) -> Option<&str> {
+        if let Some(name) = self.by_form.get(form) {
+            return Some(name);
+        }
+        form.char_indices().skip(2).find_map(|(i, _)| {
+            let (head, rest) = form.split_at(i);
+            let line = self.lines.get(head)?;
+            (abbreviation_len(rest, line) == rest.len()).then(|| self.by_form.get(head).map(String::as_str))?
+        })
+    }
+}
+
+/// The short forms of a registered name, each with the business-line words
+/// that may follow it.
+fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
+    let rules = &x.company;
+    let mut out = Vec::new();
+    // Without bracketed parts: 上海城投(集团)有限公司 → 上海城投有限公司.
+    let mut plain = String::new();
+    let mut depth = 0;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    if let Some(bracket) = name.rfind('(').filter(|_| name.ends_with(')')) {
+        // 大众集团(保时捷): the brand in brackets is a name of its own.
+        out.push((name[bracket + 1..name.len() - 1].to_string(), String::new()));
+    }
+    let Some(suffix) = rules
+        .suffixes
+        .find_iter(&plain)
+        .last()
+        .filter(|m| m.end() == plain.len())
+    else {
+        return out;
+    };
+    let stem = &plain[..suffix.start()];
+    if plain != name {
+        out.push((plain.clone(), String::new()));
+    }
+    if stem.chars().count() >= 2 && &plain[suffix.range()] == "集团" {
+        out.push((stem.to_string(), String::new()));
+    }
+    // Without a leading place name: 上海找钢网信息科技 → 找钢网信息科技.
+    let placeless = x
+        .gazetteer
+        .find_all(stem)
+        .next()
+        .filter(|(r, _)| r.start == 0 && r.end < stem.len())
+        .map(|(r, _)| &stem[r.end..]);
+    let core = placeless.unwrap_or(stem);
+    let (brand, line) = rules.split_industry(core);
+    let min_chars = if placeless.is_some() && !line.is_empty() { 2 } else { 3 };
+    let placeish = ['城', '区', '园', '镇', '村', '港', '湾', '谷', '岛'];
+    if brand.chars().count() >= min_chars && !brand.ends_with(placeish) {
+        out.push((brand.to_string(), line.to_string()));
+        if placeless.is_some() && stem != core {
+            out.push((stem[..stem.len() - line.len()].to_string(), line.to_string()));
+        }
+    }
+    out.retain(|(form, _)| form.chars().count() >= 2 && form != name);
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// All company mentions of the article (pass 2).
+pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases) -> Vec<Mention> {
+    let rules = &x.company;
+    let mut out = registered(x, text);
+    if let Some(matcher) = &aliases.matcher {
+        for m in matcher.find_iter(text) {
+            let form = &text[m.range()];
+            let line = aliases.lines.get(form).map_or("", String::as_str);
+            let end = m.end() + abbreviation_len(&text[m.end()..], line);
+            if x.ends_name(text, end)
+                || text[end..].starts_with("展台")
+                || EXECUTIVE.find(&text[end..]).is_some_and(|e| e.start() == 0)
+            {
+                let mut c = company(text, m.start()..end, "short_name");
+                c.name = aliases.by_form[form].clone();
+                out.push(c);
+            }
+        }
+    }
+    for s in sentences {
+        let sentence = &text[s.span.clone()];
+        booths(x, sentence, s.span.start, &mut out);
+    }
+    for m in text.match_indices("品牌") {
+        let at = m.0;
+        let end = if text[..at].ends_with('等') {
+            at - '等'.len_utf8()
+        } else {
+            at
+        };
+        if text[..end].ends_with('”') {
+            continue;
+        }
+        // Read one character further than a brand may be long, so that a
+        // name running on (持续做强西上海) is not cut into one.
+        let start = x.scan_back(text, end, 7, false);
+        let name = &text[start..end];
+        if name.chars().count() <= 6 && rules.may_be_company(name) {
+            out.push(company(text, start..end, "brand"));
+        }
+    }
+    for m in EXECUTIVE.find_iter(text) {
+        let start = x.scan_back(text, m.start(), 12, false);
+        let name = &text[start..m.start()];
+        if start < m.start() && rules.may_be_company(name) && rules.suffixes.find(name).is_none() {
+            out.push(company(text, start..m.start(), "executive_of"));
+        }
+    }
+    for c in LISTED.captures_iter(text) {
+        let Some(list) = c.get(1) else { continue };
+        let mut at = list.start();
+        for item in list.as_str().split('、') {
+            let span = at..at + item.len();
+            at = span.end + '、'.len_utf8();
+            let start = x.scan_back(text, span.end, 16, false);
+            let span = start.max(span.start)..span.end;
+            let name = &text[span.clone()];
+            if rules.may_be_company(name) && rules.suffixes.find(name).is_none() {
+                out.push(company(text, span, "listed_with_companies"));
+            }
+        }
+    }
+    for m in &mut out {
+        if let Some(full) = aliases.registered_name(&m.surface) {
+            m.name = full.to_string();
+        }
+    }
+    out
+}
+
+/// How many characters after a short form abbreviate its business line
+/// (康德莱 + 医械, for 医疗器械): the longest run that is an in-order
+/// selection of the line's characters.
+fn abbreviation_len(after: &str, line: &str) -> usize {
+    if line.is_empty() {
+        return 0;
+    }
+    let mut best = 0;
+    let mut taken = String::new();
+    for c in after.chars().take(line.chars().count()) {
+        taken.push(c);
+        if is_subsequence(&taken, line) && taken.chars().count() >= 2 {
+            best = taken.len();
+        }
+    }
+    best
+}
+
+/// Whether the characters of `short` appear in `long` in order.
+pub fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|l| l == c))
+}
+
+/// Companies visited at an expo: the items of a visit list that names a
+/// booth (…、安波福展台和国家综合展内的联影医疗).
+fn booths(x: &Extractor, sentence: &str, offset: usize, out: &mut Vec<Mention>) {
+    let rules = &x.company;
+    for verb in x.visit_verbs(sentence) {
+        let clause_end = sentence[verb.end..]
+            .find([',', '。', ';', '!', '?'])
+            .map_or(sentence.len(), |i| verb.end + i);
+        let clause = &sentence[verb.end..clause_end];
+        if !clause.split(['、', '和', '及']).any(|item| item.ends_with("展台")) {
+            continue;
+        }
+        let mut at = verb.end;
+        for item in clause.split(['、', '和', '及']) {
+            let span = at..at + item.len();
+            at = span.end + item_separator_len(&sentence[span.end..]);
+            let mut start = span.start;
+            let mut end = span.end;
+            let mut item = item;
+            for lead in ["了", "先后", "位于"] {
+                if let Some(rest) = item.strip_prefix(lead) {
+                    start += lead.len();
+                    item = rest;
+                }
+            }
+            if let Some(i) = item.rfind('的') {
+                start += i + '的'.len_utf8();
+                item = &item[i + '的'.len_utf8()..];
+            }
+            if let Some(rest) = item.strip_suffix("展台") {
+                end -= "展台".len();
+                item = rest;
+            }
+            if rules.may_be_company(item) && rules.suffixes.find(item).is_none() {
+                out.push(company_at(item, offset + start..offset + end, "booth"));
+            }
+        }
+    }
+}
+
+fn item_separator_len(rest: &str) -> usize {
+    rest.chars().next().map_or(0, char::len_utf8)
+}
+
+fn company(text: &str, span: std::ops::Range<usize>, rule: &'static str) -> Mention {
+    company_at(&text[span.clone()], span, rule)
+}
+
+fn company_at(surface: &str, span: std::ops::Range<usize>, rule: &'static str) -> Mention {
+    Mention {
+        entity_type: EntityType::Company,
+        name: surface.to_string(),
+        surface: surface.to_string(),
+        span,
+        sentence: 0,
+        rule,
+        titles: vec![],
+        standalone: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::EntityType::Company;
+    use super::super::test_support::{EXTRACTOR, names};
+    use super::*;
+
+    /// (sentence that motivated the rule, companies expected by canonical name)
+    const CASES: &[(&str, &[&str])] = &[
+        // registered_name
+        (
+            "11月7日,陆方舟来到安亭镇走访调研舍弗勒贸易(上海)有限公司。",
+            &["舍弗勒贸易(上海)有限公司"],
+        ),
+        (
+            "11月14日,嘉定区人民政府与上海城投（集团）有限公司签订战略合作协议。",
+            &["上海城投(集团)有限公司"],
+        ),
+        ("嘉定区交通委和上海城投公路集团签订协议。", &["上海城投公路集团"]),
+        (
+            "陆方舟一行先后来到位于汽车展区的大众集团(保时捷)、丰田汽车公司、安波福展台。",
+            &["大众集团(保时捷)", "丰田汽车公司", "安波福"],
+        ),
+        ("打造招商服务“集团军”。", &[]),
+        ("已经从一家单体公司发展成为一家平台公司。", &[]),
+        // short_name, with the registered name elsewhere in the corpus
+        (
+            "上海康德莱医疗器械股份有限公司经过17年的发展。康德莱医械董事长兼总经理梁栋科介绍。",
+            &["上海康德莱医疗器械股份有限公司", "上海康德莱医疗器械股份有限公司"],
+        ),
+        (
+            "随后,陆方舟走访上海找钢网信息科技股份有限公司。找钢网是平台。",
+            &["上海找钢网信息科技股份有限公司", "上海找钢网信息科技股份有限公司"],
+        ),
+        // booth
+        (
+            "陆方舟一行还走进爱茉莉太平洋集团、乔山健康科技展台和国家综合展内的联影医疗,参加启用仪式。",
+            &["爱茉莉太平洋集团", "乔山健康科技", "联影医疗"],
+        ),
+        (
+            "肖文高一行先后参观了上海国际汽车城境外展团、国际汽车文化体验区、沃尔沃汽车、大众集团(保时捷)展台。",
+            &["沃尔沃汽车", "大众集团(保时捷)"],
+        ),
+        (
+            "当天,陆方舟还来到全国食品、农副产品、消费品品牌供应链中心运营总部项目临时办公点。",
+            &[],
+        ),
+        // brand
+        ("集团还积极布局新能源汽车领域,成功引入极氪品牌。", &["极氪"]),
+        ("深化“巾帼嘉创”品牌。", &[]),
+        // listed_with_companies
+        (
+            "联影医疗、上汽恒旭、中国传感器及物联网联盟等16家2025年新一批全球战略合作伙伴授牌。",
+            &["联影医疗", "上汽恒旭"],
+        ),
+    ];
+
+    #[test]
+    fn company_rules() {
+        for (sentence, expected) in CASES {
+            let got = names(sentence, Company);
+            assert_eq!(got, *expected, "sentence: {sentence}");
+        }
+    }
+
+    #[test]
+    fn short_forms_of_registered_names() {
+        let forms = |name: &str| -> Vec<String> { short_forms(&EXTRACTOR, name).into_iter().map(|f| f.0).collect() };
+        assert!(forms("上海上汽清陶能源科技有限公司").contains(&"上汽清陶".to_string()));
+        assert!(forms("西上海(集团)有限公司").contains(&"西上海".to_string()));
+        assert!(forms("爱茉莉太平洋集团").contains(&"爱茉莉太平洋".to_string()));
+        assert!(forms("大众集团(保时捷)").contains(&"保时捷".to_string()));
+        // A short form that reads as a place is not taken: 国际汽车城.
+        assert!(!forms("上海国际汽车城(集团)有限公司").contains(&"国际汽车城".to_string()));
+    }
+
+    #[test]
+    fn abbreviation_of_a_business_line() {
+        assert_eq!(abbreviation_len("医械董事长", "医疗器械"), "医械".len());
+        assert_eq!(abbreviation_len("固态电池", "能源科技"), 0);
+    }
+}

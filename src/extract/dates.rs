@@ -1,0 +1,208 @@
+//! Dates written in the text: `11月4日`, `2024年3月2日`, `11月7日、13日`,
+//! `2021-12-16`, and the relative `当天`, `次日`, `昨天`; and the publication
+//! date an article gives about itself when no manifest does.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::date::PubDate;
+
+/// What a date expression says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateExpr {
+    /// One or more days of a month (`11月7日、13日`), with the year if written.
+    Days {
+        year: Option<i32>,
+        month: u32,
+        days: Vec<u32>,
+    },
+    /// `当天`, `当日`, `同日`: the day last spoken of.
+    SameDay,
+    /// `次日`, `第二天`: the day after it.
+    NextDay,
+    /// `昨天`, `昨日`: the day before the day last spoken of.
+    Yesterday,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Range<usize>,
+    pub expr: DateExpr,
+}
+
+static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:([12]\d{3})年)?(1[0-2]|0?[1-9])月([1-3]?\d)日((?:、[1-3]?\d日)*)|([12]\d{3})-(\d{2})-(\d{2})")
+        .expect("date regex")
+});
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"当天|当日|同日|次日|第二天|昨天|昨日").expect("relative regex"));
+static METADATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发文日期|发布日期|发布时间|成文日期|日期)[::]?\s*([12]\d{3})[-年/.](\d{1,2})[-月/.](\d{1,2})")
+        .expect("metadata regex")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(到|至|力争|预计|计划)?(20[0-4]\d)(?:年)?(能|将|前|底前|要|实现|建成|远景|目标)?").expect("year regex")
+});
+
+/// The date expressions of `text`, in order.
+pub fn find(text: &str) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = DAYS
+        .captures_iter(text)
+        .filter_map(|c| {
+            let span = c.get(0)?.range();
+            let expr = if let Some(y) = c.get(5) {
+                DateExpr::Days {
+                    year: y.as_str().parse().ok(),
+                    month: c.get(6)?.as_str().parse().ok()?,
+                    days: vec![c.get(7)?.as_str().parse().ok()?],
+                }
+            } else {
+                let mut days = vec![c.get(3)?.as_str().parse().ok()?];
+                days.extend(
+                    c.get(4)
+                        .map_or("", |m| m.as_str())
+                        .split(['、', '日'])
+                        .filter_map(|d| d.parse::<u32>().ok()),
+                );
+                DateExpr::Days {
+                    year: c.get(1).and_then(|y| y.as_str().parse().ok()),
+                    month: c.get(2)?.as_str().parse().ok()?,
+                    days,
+                }
+            };
+            Some(DateMention { span, expr })
+        })
+        .collect();
+    out.extend(RELATIVE.find_iter(text).map(|m| DateMention {
+        span: m.range(),
+        expr: match m.as_str() {
+            "次日" | "第二天" => DateExpr::NextDay,
+            "昨天" | "昨日" => DateExpr::Yesterday,
+            _ => DateExpr::SameDay,
+        },
+    }));
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// The publication date an article states or implies: a metadata line
+/// (`发文日期: 2021-12-16`), else the first full date with a year, else the
+/// latest year it writes that is not a target in the future (`2026年能量产`,
+/// `到2035年`): news reports what has happened.
+pub fn infer_pub_date(text: &str) -> Option<PubDate> {
+    if let Some(c) = METADATA.captures(text) {
+        let s = format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]);
+        if let Some(d) = PubDate::parse(&s) {
+            return Some(d);
+        }
+    }
+    for d in find(text) {
+        if let DateExpr::Days {
+            year: Some(y),
+            month,
+            days,
+        } = d.expr
+        {
+            let s = format!("{y}-{month:02}-{:02}", days[0]);
+            if let Some(d) = PubDate::parse(&s) {
+                return Some(d);
+            }
+        }
+    }
+    let year = YEAR
+        .captures_iter(text)
+        .filter(|c| c.get(1).is_none() && c.get(3).is_none())
+        .filter(|c| {
+            // Not part of a longer number (1:2025 or 20251).
+            let m = &c[2];
+            let at = c.get(2).map_or(0, |g| g.start());
+            !text[..at].ends_with(|p: char| p.is_ascii_digit())
+                && !text[at + m.len()..].starts_with(|n: char| n.is_ascii_digit())
+        })
+        .filter_map(|c| c[2].parse::<i32>().ok())
+        .max()?;
+    Some(PubDate {
+        year,
+        month: None,
+        day: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_expressions() {
+        let cases: &[(&str, DateExpr)] = &[
+            (
+                "11月4日,区委书记陆方舟来到",
+                DateExpr::Days {
+                    year: None,
+                    month: 11,
+                    days: vec![4],
+                },
+            ),
+            (
+                "11月7日、13日，区委书记陆方舟先后赴",
+                DateExpr::Days {
+                    year: None,
+                    month: 11,
+                    days: vec![7, 13],
+                },
+            ),
+            (
+                "2023年11月11日举行",
+                DateExpr::Days {
+                    year: Some(2023),
+                    month: 11,
+                    days: vec![11],
+                },
+            ),
+            (
+                "发文日期 2021-12-16",
+                DateExpr::Days {
+                    year: Some(2021),
+                    month: 12,
+                    days: vec![16],
+                },
+            ),
+            ("当天,陆方舟还来到", DateExpr::SameDay),
+            ("全面贯彻落实昨天召开的现场会精神", DateExpr::Yesterday),
+        ];
+        for (text, expected) in cases {
+            let found = find(text);
+            assert_eq!(found.first().map(|d| &d.expr), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn publication_date_from_the_text() {
+        assert_eq!(
+            infer_pub_date("索引号:x\n发文日期:2021-12-16\n正文")
+                .unwrap()
+                .to_string(),
+            "2021-12-16"
+        );
+        assert_eq!(
+            infer_pub_date("2024年3月2日,高香表示").unwrap().to_string(),
+            "2024-03-02"
+        );
+        assert_eq!(
+            infer_pub_date("2024年全区完成任务。2025年,嘉定将发力。部署2025年工作。")
+                .unwrap()
+                .to_string(),
+            "2025"
+        );
+        assert_eq!(infer_pub_date("没有年份"), None);
+        // 000: a plan for 2026 does not date a 2024 report.
+        assert_eq!(
+            infer_pub_date("2024国际科技与创新论坛。确保在2026年能正式量产。")
+                .unwrap()
+                .to_string(),
+            "2024"
+        );
+    }
+}

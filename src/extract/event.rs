@@ -1,0 +1,318 @@
+//! Events: expos, named meetings, forums, ceremonies and campaign days.
+//!
+//! Rules:
+//! - `event_name`: a name ending in a word of `lexicon/event_nouns.txt`, read
+//!   leftwards over quoted titles and bracketed parts to the nearest cutter,
+//!   that carries something proper: a year (2024国际科技与创新论坛), an ordinal
+//!   (第七届中国国际进口博览会, 七次党代会), a quoted title, a Latin name, a
+//!   place it opens with (嘉定区投资促进大会…), `(扩大)` or `暨`. A bare
+//!   座谈会 or 会议 is no event.
+//! - `event_short`: a shorter form of a named event of the same article,
+//!   made of its characters in order and ending like it: 轮值会议, 专题学习会
+//!   (for …专题学习(扩大)会), 区妇联执委会议, “嘉起…”嘉定区专场活动.
+//! - `event_abbreviation`: an abbreviation made of the event's characters in
+//!   order and ending like it (进博会 for 中国国际进口博览会); an ordinal before it
+//!   must agree (第八届进博会 is not the 7th).
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::company::is_subsequence;
+use super::{EntityType, Extractor, Mention, automaton, lexicon, reversed, scan_back_with};
+use crate::normalise::is_han;
+use crate::segment::Sentence;
+
+pub struct Rules {
+    pub(crate) nouns: AhoCorasick,
+    cutters: AhoCorasick,
+}
+
+/// Cutters for event names: unlike company names, event names may hold
+/// 与 and 和 (嘉定区人民政府与上海开放大学合作签约仪式).
+const EVENT_CUTTERS: &[&str] = &[
+    "的",
+    "在",
+    "由",
+    "是",
+    "为",
+    "对",
+    "向",
+    "从",
+    "将",
+    "把",
+    "被",
+    "了",
+    "到",
+    "等",
+    "于",
+    "本报讯",
+    "会上",
+    "期间",
+    "举行",
+    "召开",
+    "举办",
+    "出席",
+    "参加",
+    "主持",
+    "开展",
+    "启动",
+    "发起",
+    "发布",
+    "邀请",
+    "组织",
+    "来到",
+    "走访",
+    "参观",
+    "走进",
+    "前往",
+    "落实",
+    "贯彻落实",
+    "全面",
+    "聚焦",
+    "围绕",
+    "通过",
+    "以及",
+];
+
+static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{4}|第[一二三四五六七八九十百零\d]+[届次]|[一二三四五六七八九十\d]+[届次]|“|[A-Za-z]{3,}|\(扩大\)|暨|^(?:中国|全国|国际|世界|亚洲|全球)")
+        .expect("signal regex")
+});
+static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第([一二三四五六七八九十百零\d]+)届").expect("ordinal regex"));
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules {
+            nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)),
+            cutters: reversed(EVENT_CUTTERS),
+        }
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A candidate name with the noun it ends in.
+struct Candidate {
+    span: std::ops::Range<usize>,
+    noun: String,
+    named: bool,
+}
+
+/// All event mentions of the article.
+pub fn find(x: &Extractor, text: &str, _sentences: &[Sentence]) -> Vec<Mention> {
+    let rules = &x.event;
+    let mut candidates = Vec::new();
+    for m in rules.nouns.find_iter(text) {
+        if text[m.end()..].starts_with('暨') {
+            continue;
+        }
+        let start = scan_back_with(&rules.cutters, text, m.start(), 40, true);
+        let prefix = &text[start..m.start()];
+        if prefix.chars().count() < 2 {
+            continue;
+        }
+        let opens_with_place = x.gazetteer.find_all(prefix).next().is_some_and(|(r, _)| r.start == 0);
+        let named = SIGNAL.is_match(&text[start..m.end()]) || opens_with_place;
+        candidates.push(Candidate {
+            span: start..m.end(),
+            noun: text[m.range()].to_string(),
+            named,
+        });
+    }
+
+    // Named events, the shorter of two that are one event pointing to the longer.
+    let named: Vec<&Candidate> = candidates.iter().filter(|c| c.named).collect();
+    let mut canonical: BTreeMap<String, String> = BTreeMap::new();
+    for c in &named {
+        let name = &text[c.span.clone()];
+        let longer = named
+            .iter()
+            .map(|o| &text[o.span.clone()])
+            .filter(|o| o.len() > name.len() && same_event(name, o))
+            .max_by_key(|o| o.len());
+        canonical.insert(name.to_string(), longer.unwrap_or(name).to_string());
+    }
+
+    let mut out = Vec::new();
+    for c in &candidates {
+        let surface = &text[c.span.clone()];
+        if c.named {
+            let full = &canonical[surface];
+            let rule = if full == surface { "event_name" } else { "event_short" };
+            out.push(event(text, c.span.clone(), full, rule));
+        } else if surface.chars().count() >= 4 && surface != c.noun {
+            let plain_surface = without_brackets(surface);
+            let owner = canonical.values().find(|full| {
+                let plain = without_brackets(full);
+                plain.chars().last() == plain_surface.chars().last() && is_subsequence(&plain_surface, &plain)
+            });
+            if let Some(full) = owner {
+                out.push(event(text, c.span.clone(), full, "event_short"));
+            }
+        }
+    }
+    out.extend(abbreviations(x, text, canonical.values()));
+    out
+}
+
+/// Whether `short` names the same event as `long` of the same article: the
+/// same first and last character, and `short`'s characters in order in `long`.
+fn same_event(short: &str, long: &str) -> bool {
+    short.chars().next() == long.chars().next()
+        && short.chars().last() == long.chars().last()
+        && is_subsequence(short, long)
+}
+
+fn without_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Abbreviations of the article's named events (进博会).
+fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a String>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut events: Vec<&String> = events.collect();
+    events.sort();
+    events.dedup();
+    for full in events {
+        let plain = without_brackets(full);
+        let Some(last) = plain.chars().last() else { continue };
+        // An abbreviation keeps the head of the event noun: 进博会 holds the 博 of 博览会.
+        let Some(noun_head) = x
+            .event
+            .nouns
+            .find_iter(full.as_str())
+            .last()
+            .and_then(|m| without_brackets(&full[m.range()]).chars().next())
+        else {
+            continue;
+        };
+        let full_ordinal = ORDINAL
+            .captures(full)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_string());
+        for (at, _) in text.match_indices(last) {
+            let end = at + last.len_utf8();
+            let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
+            // Abbreviations of this kind are three or four characters (进博会).
+            for k in 2..=before.len().min(3) {
+                let (start, c) = before[k - 1];
+                if !before[..k].iter().all(|&(_, c)| is_han(c)) || !is_han(c) {
+                    break;
+                }
+                let abbr = &text[start..end];
+                if plain.contains(abbr) || !is_subsequence(abbr, &plain) || !abbr.contains(noun_head) {
+                    continue;
+                }
+                let ordinal = ORDINAL
+                    .captures(&text[text[..start].char_indices().rev().nth(3).map_or(0, |(i, _)| i)..start])
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().to_string());
+                if ordinal.is_some() && ordinal != full_ordinal {
+                    break;
+                }
+                out.push(event(text, start..end, full, "event_abbreviation"));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn event(text: &str, span: std::ops::Range<usize>, name: &str, rule: &'static str) -> Mention {
+    Mention {
+        entity_type: EntityType::Event,
+        name: name.to_string(),
+        surface: text[span.clone()].to_string(),
+        span,
+        sentence: 0,
+        rule,
+        titles: vec![],
+        standalone: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::EntityType::Event;
+    use super::super::test_support::names;
+
+    /// (sentence that motivated the rule, events expected by canonical name)
+    const CASES: &[(&str, &[&str])] = &[
+        // event_name
+        (
+            "本报讯 第七届中国国际进口博览会举办期间,四海宾朋共赴共赢之约。",
+            &["第七届中国国际进口博览会"],
+        ),
+        (
+            "2月6日,嘉定区投资促进大会暨招商引资企业服务推进大会举行。",
+            &["嘉定区投资促进大会暨招商引资企业服务推进大会"],
+        ),
+        (
+            "11月6日,嘉定区委中心组举行“全面深化改革 推动城市发展”专题学习(扩大)会。",
+            &["“全面深化改革推动城市发展”专题学习(扩大)会"],
+        ),
+        (
+            "以“擘画新图景”为主题的2025年嘉昆太协同创新核心圈轮值会议在嘉定举行。",
+            &["2025年嘉昆太协同创新核心圈轮值会议"],
+        ),
+        (
+            "11月11日,区旅游公共服务中心发起Family Citywalk亲子城市趣行活动。",
+            &["Family Citywalk亲子城市趣行活动"],
+        ),
+        (
+            "11月10日,嘉定区人民政府与上海开放大学合作签约仪式举行。",
+            &["嘉定区人民政府与上海开放大学合作签约仪式"],
+        ),
+        (
+            "由江桥镇人民政府共同主办的“2024国际科技与创新论坛”在国家会展中心(上海)北馆举行。",
+            &["2024国际科技与创新论坛"],
+        ),
+        // not events: generic meetings
+        ("在随后召开的座谈会上,陆方舟说。", &[]),
+        ("区委书记陆方舟出席会议并讲话。", &[]),
+        ("组织开展好应用对接、场景路演等活动。", &[]),
+        ("发挥招商活动“引流”作用。", &[]),
+        // event_short and event_abbreviation
+        (
+            "11月11日,2023年嘉昆太协同创新核心圈轮值会议在昆山花桥举行。轮值会议上,三地共同发布方案。",
+            &[
+                "2023年嘉昆太协同创新核心圈轮值会议",
+                "2023年嘉昆太协同创新核心圈轮值会议",
+            ],
+        ),
+        (
+            "第七届中国国际进口博览会举办期间,区领导来到进博会场馆。",
+            &["第七届中国国际进口博览会", "第七届中国国际进口博览会"],
+        ),
+        (
+            "第七届中国国际进口博览会举办期间。第八届进博会将举行。",
+            &["第七届中国国际进口博览会"],
+        ),
+    ];
+
+    #[test]
+    fn event_rules() {
+        for (sentence, expected) in CASES {
+            let got = names(sentence, Event);
+            assert_eq!(got, *expected, "sentence: {sentence}");
+        }
+    }
+}

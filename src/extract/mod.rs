@@ -1,0 +1,403 @@
+//! Stage 4, *extract*: find the officials, companies, towns and events each
+//! sentence mentions.
+//!
+//! Takes a normalised article and its sentences and returns [`Mention`]s:
+//! a span of the normalised text, the entity type, the name the mention
+//! refers to as far as this article tells (`南翔` → `南翔镇`, `进博会` →
+//! `第七届中国国际进口博览会`), and the rule that found it. One module per
+//! entity type holds its rules: [`official`], [`company`], [`place`],
+//! [`event`]; [`dates`] reads the dates that `relate` needs.
+//!
+//! The [`Extractor`] compiles every lexicon and automaton once. Extraction
+//! runs in two passes over a corpus: [`Extractor::survey`] collects what one
+//! article establishes for all (names seen with a public-office title,
+//! registered company names), and [`Extractor::extract`] then finds every
+//! mention, knowing the whole corpus's [`Known`] names. Merging the same
+//! entity across articles is left to `resolve`.
+
+pub mod company;
+pub mod dates;
+pub mod event;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod official;
+pub mod place;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use serde::{Deserialize, Serialize};
+
+use crate::normalise::is_han;
+use crate::segment::Sentence;
+use gazetteer::Gazetteer;
+
+/// The four kinds of node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Official,
+    Company,
+    Town,
+    Event,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Official,
+        EntityType::Company,
+        EntityType::Town,
+        EntityType::Event,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Official => "official",
+            EntityType::Company => "company",
+            EntityType::Town => "town",
+            EntityType::Event => "event",
+        }
+    }
+}
+
+/// One mention of an entity in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub entity_type: EntityType,
+    /// The entity's name as far as this article tells (canonical form).
+    pub name: String,
+    /// The text as it stands in the normalised article.
+    pub surface: String,
+    /// Byte range in the normalised text.
+    pub span: Range<usize>,
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+    /// The rule that found it (see each extractor's documentation).
+    pub rule: &'static str,
+    /// For officials: the titles given with this mention.
+    pub titles: Vec<String>,
+    /// Whether the name ends where a name can end, rather than running on
+    /// as a modifier of a longer noun (嘉定区 in 嘉定区参展企业). Set by
+    /// [`Extractor::extract`].
+    pub standalone: bool,
+}
+
+/// What one article establishes for the whole corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Known {
+    /// Names seen with a public-office title.
+    pub officials: BTreeSet<String>,
+    /// Registered company names (…有限公司, …集团).
+    pub companies: BTreeSet<String>,
+}
+
+impl Known {
+    pub fn merge(&mut self, other: Known) {
+        self.officials.extend(other.officials);
+        self.companies.extend(other.companies);
+    }
+}
+
+/// Compiled lexicons and automata; build once, share across articles.
+pub struct Extractor {
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) official: official::Rules,
+    pub(crate) company: company::Rules,
+    pub(crate) event: event::Rules,
+    pub(crate) place: place::Rules,
+    followers: AhoCorasick,
+    cutters: AhoCorasick,
+    visit_verbs: AhoCorasick,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the built-in lexicons and gazetteer.
+    pub fn new() -> Extractor {
+        Self::with_gazetteer(Gazetteer::built_in())
+    }
+
+    /// An extractor with the built-in lexicons and the given gazetteer.
+    pub fn with_gazetteer(gazetteer: Gazetteer) -> Extractor {
+        Extractor {
+            gazetteer,
+            official: official::Rules::new(),
+            company: company::Rules::new(),
+            event: event::Rules::new(),
+            place: place::Rules::new(),
+            followers: anchored(&lexicon::words(lexicon::FOLLOWERS)),
+            cutters: reversed(&lexicon::words(lexicon::CUTTERS)),
+            visit_verbs: automaton(&lexicon::words(lexicon::VISIT_VERBS)),
+        }
+    }
+
+    /// Pass 1: what this article establishes for the corpus.
+    pub fn survey(&self, text: &str) -> Known {
+        let officials = official::titled(self, text).into_iter().map(|m| m.name).collect();
+        let companies = company::registered(self, text).into_iter().map(|m| m.name).collect();
+        Known { officials, companies }
+    }
+
+    /// Pass 2: every mention in the article, in text order, never overlapping.
+    pub fn extract(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        known: &Known,
+        aliases: &company::Aliases,
+    ) -> Vec<Mention> {
+        let mut candidates = official::find(self, text, known);
+        candidates.extend(company::find(self, text, sentences, aliases));
+        candidates.extend(place::find(self, text));
+        candidates.extend(event::find(self, text, sentences));
+        let mut mentions = without_overlaps(candidates);
+        let starts: BTreeSet<usize> = mentions.iter().map(|m| m.span.start).collect();
+        for m in &mut mentions {
+            m.sentence = sentence_of(sentences, m.span.start);
+            // A place in brackets qualifies the name before it: 国家会展中心(上海).
+            let bracketed = text[..m.span.start].ends_with('(') && text[m.span.end..].starts_with(')');
+            m.standalone = !bracketed && (self.ends_name(text, m.span.end) || starts.contains(&m.span.end));
+        }
+        mentions
+    }
+
+    /// Whether a name may end at `at`: end of text, a character that is not
+    /// Chinese, or a word that typically follows a name.
+    pub(crate) fn ends_name(&self, text: &str, at: usize) -> bool {
+        match text[at..].chars().next() {
+            None => true,
+            Some(c) if !is_han(c) => true,
+            Some(_) => self.starts_follower(text, at),
+        }
+    }
+
+    /// Whether a word that typically follows a name starts at `at`.
+    pub(crate) fn starts_follower(&self, text: &str, at: usize) -> bool {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        self.followers.find(input).is_some()
+    }
+
+    /// Where a name that ends at `end` starts, reading leftwards over Chinese
+    /// characters, Latin letters, digits and short bracketed parts until
+    /// punctuation, a cutter word (与, 来到, 位于 …) or `max_chars`.
+    pub(crate) fn scan_back(&self, text: &str, end: usize, max_chars: usize, quotes: bool) -> usize {
+        scan_back_with(&self.cutters, text, end, max_chars, quotes)
+    }
+}
+
+/// [`Extractor::scan_back`] with a given automaton of reversed cutter words.
+pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_chars: usize, quotes: bool) -> usize {
+    {
+        let head = &text[..end];
+        let mut start = end;
+        let mut count = 0;
+        let mut chars = head.char_indices().rev().peekable();
+        while let Some((i, c)) = chars.next() {
+            if count >= max_chars {
+                break;
+            }
+            if c == ')' {
+                // Take a short bracketed part whole: 舍弗勒贸易(上海)有限公司.
+                let Some(open) = head[..i].rfind('(') else { break };
+                if head[open..i].chars().count() > 10 {
+                    break;
+                }
+                while chars.peek().is_some_and(|&(j, _)| j > open) {
+                    chars.next();
+                }
+                chars.next();
+                start = open;
+                count += 1;
+                continue;
+            }
+            if quotes && c == '”' {
+                let Some(open) = head[..i].rfind('“') else { break };
+                if head[open..i].chars().count() > 30 {
+                    break;
+                }
+                while chars.peek().is_some_and(|&(j, _)| j > open) {
+                    chars.next();
+                }
+                chars.next();
+                start = open;
+                count += 1;
+                continue;
+            }
+            // A space between Latin words belongs to the name (Family Citywalk).
+            let latin_space = c == ' '
+                && head[..i].ends_with(|p: char| p.is_ascii_alphabetic())
+                && head[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
+            if !(is_han(c)
+                || c.is_ascii_alphanumeric()
+                || c == '·'
+                || latin_space
+                || (quotes && matches!(c, '‘' | '’')))
+            {
+                break;
+            }
+            if cutter_ends_at(cutters, head, i + c.len_utf8()) {
+                break;
+            }
+            start = i;
+            count += 1;
+        }
+        start
+    }
+}
+
+/// Whether a cutter word ends at byte `end` of `text`.
+fn cutter_ends_at(cutters: &AhoCorasick, text: &str, end: usize) -> bool {
+    // The automaton holds the cutters reversed, so search the reversed prefix.
+    let tail: String = text[..end].chars().rev().take(6).collect();
+    cutters.find(Input::new(&tail).anchored(Anchored::Yes)).is_some()
+}
+
+impl Extractor {
+    /// Whether `c` never occurs in a name (的, 一, 于 …).
+    pub(crate) fn official_rules_reject(&self, c: char) -> bool {
+        self.official.is_non_name_char(c)
+    }
+
+    /// Byte ranges of visit verbs in `text`.
+    pub(crate) fn visit_verbs<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.visit_verbs.find_iter(text).map(|m| m.range())
+    }
+}
+
+/// A leftmost-longest automaton over `words`.
+pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("lexicon automaton")
+}
+
+/// An automaton for anchored searches only.
+fn anchored(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(words)
+        .expect("lexicon automaton")
+}
+
+/// An anchored automaton over the words written backwards.
+pub(crate) fn reversed(words: &[&str]) -> AhoCorasick {
+    let rev: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(&rev)
+        .expect("lexicon automaton")
+}
+
+/// The index of the sentence that contains byte `at`.
+pub fn sentence_of(sentences: &[Sentence], at: usize) -> usize {
+    let i = sentences.partition_point(|s| s.span.end <= at);
+    i.min(sentences.len().saturating_sub(1))
+}
+
+/// Keeps the longest of overlapping candidates (earlier first on ties, then
+/// by entity type), returned in text order.
+fn without_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    candidates.sort_by(|a, b| {
+        (b.span.len(), a.span.start, a.entity_type, &a.name).cmp(&(a.span.len(), b.span.start, b.entity_type, &b.name))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for m in candidates {
+        let clash = taken
+            .range(..m.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.span.start);
+        if !clash {
+            taken.insert(m.span.start, m.span.end);
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    kept
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use std::sync::LazyLock;
+
+    pub static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+    /// Extracts from one text as a one-article corpus:
+    /// (type, name, surface, rule) per mention.
+    pub fn mentions(text: &str) -> Vec<(EntityType, String, String, &'static str)> {
+        let x = &*EXTRACTOR;
+        let n = crate::normalise::normalise(text);
+        let sentences = crate::segment::segment(&n.text);
+        let known = x.survey(&n.text);
+        let aliases = company::Aliases::new(x, &known.companies);
+        x.extract(&n.text, &sentences, &known, &aliases)
+            .into_iter()
+            .map(|m| (m.entity_type, m.name, m.surface, m.rule))
+            .collect()
+    }
+
+    /// The names of one type found in `text`.
+    pub fn names(text: &str, t: EntityType) -> Vec<String> {
+        mentions(text).into_iter().filter(|m| m.0 == t).map(|m| m.1).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn scan_back_stops_at_cutters_and_keeps_brackets() {
+        let x = &*EXTRACTOR;
+        let t = "陆方舟来到安亭镇走访调研舍弗勒贸易(上海)有限公司";
+        let end = t.find("有限公司").unwrap();
+        assert_eq!(&t[x.scan_back(t, end, 30, false)..end], "舍弗勒贸易(上海)");
+        let t = "位于南翔镇的上海卓钢链电子商务有限公司";
+        let end = t.find("有限公司").unwrap();
+        assert_eq!(&t[x.scan_back(t, end, 30, false)..end], "上海卓钢链电子商务");
+    }
+
+    #[test]
+    fn longest_candidate_wins_an_overlap() {
+        let m = |t, s: Range<usize>| Mention {
+            entity_type: t,
+            name: String::new(),
+            surface: String::new(),
+            span: s,
+            sentence: 0,
+            rule: "",
+            titles: vec![],
+            standalone: true,
+        };
+        let kept = without_overlaps(vec![
+            m(EntityType::Town, 0..6),
+            m(EntityType::Company, 0..30),
+            m(EntityType::Town, 30..36),
+        ]);
+        let spans: Vec<_> = kept.iter().map(|m| m.span.clone()).collect();
+        assert_eq!(spans, [0..30, 30..36]);
+    }
+
+    #[test]
+    fn every_entity_type_is_found_in_one_sentence() {
+        let got = mentions("11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。");
+        let types: BTreeSet<EntityType> = got.iter().map(|m| m.0).collect();
+        assert!(
+            types.contains(&EntityType::Official)
+                && types.contains(&EntityType::Company)
+                && types.contains(&EntityType::Town),
+            "{got:?}"
+        );
+    }
+}

@@ -1,0 +1,348 @@
+//! Officials: people named with a public-office title.
+//!
+//! Rules (the `rule` of each mention):
+//! - `title_name`: a title word of `lexicon/titles.txt` right before a name,
+//!   the organisation read leftwards (区委书记陆方舟, 昆山市委书记周伟, 证监会主席吴清);
+//!   combined titles are all kept (区委副书记、区长高香); a list may follow
+//!   (区四套班子领导肖文高、高香、连正华).
+//! - `names_then_group`: a list of names before a group title
+//!   (陆方舟、高香、连正华、杨莉等区四套班子领导).
+//! - `known_name`: a name seen with a title anywhere in the corpus, wherever it
+//!   appears (陆方舟表示, 陆方舟一行).
+//! - `surname_title`: a surname and title standing for an official of the
+//!   article (陆书记 for 陆方舟, 区委书记).
+//!
+//! A name is a surname of `lexicon/surnames.txt` and one or two more Chinese
+//! characters, none of them in `lexicon/non_name_chars.txt`, ending where a
+//! name can end (punctuation, or a word such as 出席, 表示, 一行). A title
+//! word whose organisation is a company, school or hospital (院长 of a
+//! 学院, 董事长) does not make an official: executives, scholars and
+//! journalists are not officials.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::{EntityType, Extractor, Known, Mention, automaton, lexicon};
+use crate::normalise::is_han;
+
+pub struct Rules {
+    titles: AhoCorasick,
+    surnames: BTreeSet<String>,
+    non_name: BTreeSet<char>,
+    non_public: Vec<String>,
+}
+
+/// Title words that make an official only outside companies, schools and
+/// hospitals.
+const HEAD_OF_ANY_BODY: &[&str] = &[
+    "院长",
+    "副院长",
+    "校长",
+    "副校长",
+    "主任",
+    "副主任",
+    "所长",
+    "负责人",
+    "组长",
+    "副组长",
+];
+
+/// Short titles used with a surname (陆书记).
+const SURNAME_TITLES: &[&str] = &[
+    "书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长",
+];
+
+static NAMES_THEN_GROUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:\p{Han}{2,4}、)+\p{Han}{2,4})等(\p{Han}{0,8}领导)").expect("group regex"));
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules {
+            titles: automaton(&lexicon::words(lexicon::TITLES)),
+            surnames: lexicon::set(lexicon::SURNAMES),
+            non_name: lexicon::words(lexicon::NON_NAME_CHARS)
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect(),
+            non_public: lexicon::words(lexicon::NON_PUBLIC_BODIES)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    pub(crate) fn is_non_name_char(&self, c: char) -> bool {
+        self.non_name.contains(&c)
+    }
+
+    /// Whether `name` has the shape of a Chinese personal name.
+    fn is_name(&self, x: &Extractor, name: &str) -> bool {
+        let chars: Vec<char> = name.chars().collect();
+        if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_han(c)) {
+            return false;
+        }
+        let surname_len = if chars.len() >= 3 && self.surnames.contains(&chars[..2].iter().collect::<String>()) {
+            2
+        } else if self.surnames.contains(&chars[0].to_string()) {
+            1
+        } else {
+            return false;
+        };
+        let given = &chars[surname_len..];
+        !given.is_empty()
+            && given.len() <= 2
+            && !given.iter().any(|c| self.non_name.contains(c))
+            && !x.starts_follower(name, 0)
+            && !contains_county_or_above(x, name)
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whether `name` holds the name of a county, city or province (来嘉定 in
+/// 领导来嘉定调研 is no person). Town names are too many and too like given
+/// names to count.
+fn contains_county_or_above(x: &Extractor, name: &str) -> bool {
+    x.gazetteer.find_all(name).any(|(r, forms)| {
+        name[r].chars().count() >= 2
+            && forms
+                .iter()
+                .any(|f| x.gazetteer.division(f.division).level != super::gazetteer::Level::Town)
+    })
+}
+
+/// Mentions found by the title rules alone (pass 1).
+pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
+    let rules = &x.official;
+    let mut out = Vec::new();
+    for m in rules.titles.find_iter(text) {
+        let title_start = title_chain_start(text, m.start());
+        let chain = &text[title_start..m.end()];
+        let titles: Vec<String> = chain
+            .split('、')
+            .filter(|t| rules.titles.find(*t).is_some_and(|tm| tm.end() == t.len()))
+            .map(str::to_string)
+            .collect();
+        let word = &text[m.range()];
+        let body = &text[title_start..m.start()];
+        if HEAD_OF_ANY_BODY.contains(&word) && rules.non_public.iter().any(|b| body.contains(b.as_str())) {
+            continue;
+        }
+        let mut at = m.end();
+        let mut first = true;
+        while let Some(end) = name_at(x, text, at) {
+            out.push(official(
+                text,
+                at..end,
+                "title_name",
+                if first { titles.clone() } else { vec![word.to_string()] },
+            ));
+            first = false;
+            if !text[end..].starts_with('、') {
+                break;
+            }
+            at = end + '、'.len_utf8();
+        }
+    }
+    for c in NAMES_THEN_GROUP.captures_iter(text) {
+        let (Some(list), Some(group)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let mut at = list.start();
+        let items: Vec<&str> = list.as_str().split('、').collect();
+        if !items.iter().all(|n| rules.is_name(x, n)) {
+            // Accept the list from its first valid name on (在陆方舟、高香等区领导).
+            if items.len() < 2 || !items[1..].iter().all(|n| rules.is_name(x, n)) {
+                continue;
+            }
+        }
+        for (i, item) in items.iter().enumerate() {
+            let span = at..at + item.len();
+            at = span.end + '、'.len_utf8();
+            if i == 0 && !rules.is_name(x, item) {
+                continue;
+            }
+            out.push(official(
+                text,
+                span,
+                "names_then_group",
+                vec![group.as_str().to_string()],
+            ));
+        }
+    }
+    out
+}
+
+/// All official mentions of the article (pass 2).
+pub fn find(x: &Extractor, text: &str, known: &Known) -> Vec<Mention> {
+    let mut out = titled(x, text);
+    let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for m in &out {
+        titles_by_name
+            .entry(m.name.clone())
+            .or_default()
+            .extend(m.titles.iter().cloned());
+    }
+    let names: Vec<&str> = known
+        .officials
+        .iter()
+        .map(String::as_str)
+        .chain(titles_by_name.keys().map(String::as_str))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if !names.is_empty() {
+        for m in automaton(&names).find_iter(text) {
+            out.push(official(text, m.range(), "known_name", vec![]));
+        }
+    }
+    // 陆书记: the only official of the article with that surname and title.
+    for title in SURNAME_TITLES {
+        for (at, _) in text.match_indices(title) {
+            let Some(surname) = text[..at].chars().next_back() else {
+                continue;
+            };
+            let start = at - surname.len_utf8();
+            let holders: Vec<&String> = titles_by_name
+                .iter()
+                .filter(|(name, ts)| name.starts_with(surname) && ts.iter().any(|t| t.ends_with(title)))
+                .map(|(name, _)| name)
+                .collect();
+            if let [name] = holders.as_slice()
+                && (!text[..start].chars().next_back().is_some_and(is_han) || x.ends_name(text, at + title.len()))
+            {
+                let mut m = official(text, start..at + title.len(), "surname_title", vec![]);
+                m.name = name.to_string();
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+fn official(text: &str, span: std::ops::Range<usize>, rule: &'static str, titles: Vec<String>) -> Mention {
+    Mention {
+        entity_type: EntityType::Official,
+        name: text[span.clone()].to_string(),
+        surface: text[span.clone()].to_string(),
+        span,
+        sentence: 0,
+        rule,
+        titles,
+        standalone: false,
+    }
+}
+
+/// Where the chain of titles ending at `end` starts: after the last
+/// punctuation other than 、 (区委副书记、区长高香 → 区委副书记、区长).
+fn title_chain_start(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c == '、' || c == '(' || c == ')' || is_han(c) || c.is_ascii_alphanumeric())
+        .last()
+        .map_or(end, |(i, _)| i)
+}
+
+/// The end of a personal name starting at `at`, if one does: three
+/// characters where the third cannot end it, else two (区长高香主持 → 高香).
+fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
+    let rules = &x.official;
+    let ends: Vec<usize> = text[at..]
+        .char_indices()
+        .skip(1)
+        .take(4)
+        .map(|(i, _)| at + i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let mut found = None;
+    for &end in ends.iter().take(4) {
+        if end <= at || end > text.len() {
+            continue;
+        }
+        let cand = &text[at..end];
+        if rules.is_name(x, cand) && x.ends_name(text, end) {
+            found = Some(end);
+            if cand.chars().count() == 3 {
+                break;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::EntityType::Official;
+    use super::super::test_support::names;
+
+    /// (sentence that motivated the rule, officials expected)
+    const CASES: &[(&str, &[&str])] = &[
+        // title_name
+        (
+            "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。",
+            &["陆方舟"],
+        ),
+        ("区委副书记、区长高香主持会议。", &["高香"]),
+        ("区委副书记、区长高 香主持会议。", &["高香"]),
+        (
+            "苏州市委常委、昆山市委书记周伟,太仓市委书记汪香元出席。",
+            &["周伟", "汪香元"],
+        ),
+        ("证监会主席吴清“首秀”:该出手时果断出手。", &["吴清"]),
+        (
+            "区四套班子领导肖文高、高香、连正华、杨莉、吴杰等来到国家会展中心。",
+            &["肖文高", "高香", "连正华", "杨莉", "吴杰"],
+        ),
+        (
+            "嘉定区领导高香,昆山市领导陈丽艳、范建青,太仓市领导徐华东等共同开启。",
+            &["高香", "陈丽艳", "范建青", "徐华东"],
+        ),
+        ("副区长汤东英为汽车产业学院揭牌。", &["汤东英"]),
+        ("区委副书记吴杰、市妇联副主席金佩出席会议并讲话。", &["吴杰", "金佩"]),
+        (
+            "长三角区域合作办公室常务副主任、上海市发展改革委副主任、市发展改革研究院院长张忠伟出席会议。",
+            &["张忠伟"],
+        ),
+        ("上海开放大学党委书记楼军江出席仪式。", &["楼军江"]),
+        // names_then_group
+        (
+            "11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆。",
+            &["陆方舟", "高香", "连正华", "杨莉"],
+        ),
+        // known_name: later references in the same article
+        ("区委书记陆方舟出席会议。陆方舟指出,要强化意识。", &["陆方舟", "陆方舟"]),
+        // surname_title
+        ("区委书记孙文出席会议。孙书记指出,要强化意识。", &["孙文", "孙文"]),
+        // not officials: executives, scholars, journalists, villagers
+        ("康德莱医械董事长兼总经理梁栋科介绍。", &[]),
+        (
+            "华东师范大学特聘教授、经济与管理学院院长殷德生教授作专题辅导报告。",
+            &[],
+        ),
+        ("上海城投(集团)有限公司党委副书记、总裁陈庆江介绍公司基本情况。", &[]),
+        ("上海开放大学校长贾炜签订合作框架协议。", &[]),
+        ("村民管素英与邻里好友围坐一堂。 通讯员 梁紫荆/摄", &[]),
+        ("撰稿 俞超", &[]),
+        ("区领导来到进博会场馆,走访嘉定相关参展企业。", &[]),
+        (
+            "会议邀请中国工程院院士、中国建材集团首席科学家、科技委主任,中国建材国际工程集团有限公司首席科学家彭寿作专题辅导报告。",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn official_rules() {
+        for (sentence, expected) in CASES {
+            let got = names(sentence, Official);
+            assert_eq!(got, *expected, "sentence: {sentence}");
+        }
+    }
+}

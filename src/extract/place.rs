@@ -1,0 +1,197 @@
+//! Towns: administrative places at town level or below, zones that
+//! administer land, and the districts and cities around them.
+//!
+//! Rules:
+//! - `division`: the full name of a division in the gazetteer (南翔镇,
+//!   嘉定工业区, 昆山市, 嘉定区).
+//! - `division_short`: a short form (南翔, 昆山) where the article makes the
+//!   place plain: the division or the one above it is named in full in the
+//!   same article, and the short form ends where a name can end (so 马陆 in
+//!   马陆葡萄主题公园 is not the town).
+//! - `village`: a village of a town the article names (马陆镇北管村, 北管村).
+//! - `zone`: a name ending in a zone word of `lexicon/zone_suffixes.txt`
+//!   (北虹桥商务区); `zone_of_town` when it is named after a town the article
+//!   names (花桥经济开发区 is 花桥镇).
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+
+use super::gazetteer::{Form, Level};
+use super::{EntityType, Extractor, Mention, automaton, lexicon};
+use crate::normalise::is_han;
+
+pub struct Rules {
+    zones: AhoCorasick,
+}
+
+/// Words that make a zone name generic (整个商务区).
+const GENERIC_LEADS: &[&str] = &["整个", "全区", "全市", "该", "各", "本", "这", "那", "其"];
+
+/// Longest lead of a zone name (北虹桥 of 北虹桥商务区); a longer run of
+/// characters before a zone word is running text, not a name.
+const MAX_ZONE_LEAD: usize = 4;
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules {
+            zones: automaton(&lexicon::words(lexicon::ZONE_SUFFIXES)),
+        }
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// All town mentions of the article.
+pub fn find(x: &Extractor, text: &str) -> Vec<Mention> {
+    let g = &x.gazetteer;
+    let matches: Vec<(Range<usize>, &[Form])> = g.find_all(text).collect();
+
+    // Divisions named in full without ambiguity, and everything above them.
+    let mut active: BTreeSet<usize> = BTreeSet::new();
+    for (_, forms) in &matches {
+        if let [f] = forms.iter().filter(|f| !f.short).collect::<Vec<_>>().as_slice() {
+            let mut d = Some(f.division);
+            while let Some(i) = d {
+                active.insert(i);
+                d = g.division(i).parent;
+            }
+        }
+    }
+    let is_plain = |d: usize| {
+        active.contains(&d)
+            || g.division(d).parent.is_some_and(|p| active.contains(&p))
+            || g.division(d).level == Level::Province
+    };
+
+    let mut out = Vec::new();
+    let mut towns: BTreeSet<usize> = BTreeSet::new();
+    for (range, forms) in &matches {
+        let full: Vec<&Form> = forms.iter().filter(|f| !f.short).collect();
+        let chosen = if !full.is_empty() {
+            full.iter()
+                .find(|f| is_plain(f.division))
+                .or(full.first())
+                .map(|f| (f.division, "division"))
+        } else {
+            let ends_as_name =
+                x.ends_name(text, range.end) || x.place.zones.find(&text[range.end..]).is_some_and(|m| m.start() == 0);
+            // 昆山花桥: a short form followed by a place inside it.
+            let followed_by_part = |d: usize| {
+                matches
+                    .iter()
+                    .find(|(r, _)| r.start == range.end)
+                    .is_some_and(|(_, next)| next.iter().any(|f| f.division != d && g.is_within(f.division, d)))
+            };
+            forms
+                .iter()
+                .find(|f| is_plain(f.division) && (ends_as_name || followed_by_part(f.division)))
+                .map(|f| (f.division, "division_short"))
+        };
+        let Some((division, rule)) = chosen else { continue };
+        if g.division(division).level == Level::Town {
+            towns.insert(division);
+        }
+        out.push(town(text, range.clone(), &g.division(division).name, rule));
+    }
+
+    for &t in &towns {
+        for village in g.villages_of(t) {
+            for (at, _) in text.match_indices(village) {
+                out.push(town(text, at..at + village.len(), village, "village"));
+            }
+        }
+    }
+
+    for m in x.place.zones.find_iter(text) {
+        let start = x.scan_back(text, m.start(), MAX_ZONE_LEAD + 1, false);
+        let lead = &text[start..m.start()];
+        let lead_chars = lead.chars().count();
+        let is_division = out.iter().any(|t| t.rule == "division" && t.span.end == m.end());
+        if lead.chars().filter(|&c| is_han(c)).count() < 2
+            || lead_chars > MAX_ZONE_LEAD
+            || is_division
+            || GENERIC_LEADS.iter().any(|g| lead.contains(g))
+        {
+            continue;
+        }
+        let named_after = out
+            .iter()
+            .filter(|t| t.span.end == m.start() && t.span.start >= start)
+            .find(|t| t.rule != "village" && is_town_name(x, &t.name))
+            .map(|t| t.name.clone());
+        let span = start..m.end();
+        match named_after {
+            Some(name) => out.push(town(text, span, &name, "zone_of_town")),
+            None => {
+                let name = text[span.clone()].to_string();
+                out.push(town(text, span, &name, "zone"));
+            }
+        }
+    }
+    out
+}
+
+fn is_town_name(x: &Extractor, name: &str) -> bool {
+    x.gazetteer.find_all(name).any(|(r, forms)| {
+        r.len() == name.len()
+            && forms
+                .iter()
+                .any(|f| !f.short && x.gazetteer.division(f.division).level == Level::Town)
+    })
+}
+
+fn town(text: &str, span: Range<usize>, name: &str, rule: &'static str) -> Mention {
+    Mention {
+        entity_type: EntityType::Town,
+        name: name.to_string(),
+        surface: text[span.clone()].to_string(),
+        span,
+        sentence: 0,
+        rule,
+        titles: vec![],
+        standalone: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::EntityType::Town;
+    use super::super::test_support::names;
+
+    /// (sentence that motivated the rule, towns expected by canonical name)
+    const CASES: &[(&str, &[&str])] = &[
+        // division
+        ("11月7日,陆方舟来到安亭镇走访调研企业。", &["安亭镇"]),
+        ("随后,陆方舟来到嘉定工业区走访企业。", &["嘉定工业区"]),
+        // division_short: only where the district is named in full
+        ("嘉定区南翔的企业。", &["嘉定区", "南翔镇"]),
+        ("南翔的企业。", &[]),
+        ("嘉定区来到马陆葡萄主题公园。", &["嘉定区"]),
+        // village
+        (
+            "11月7日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。",
+            &["马陆镇", "北管村"],
+        ),
+        // zone and zone_of_town
+        ("由北虹桥商务区管理委员会办公室主办。", &["北虹桥商务区"]),
+        (
+            "苏州市委常委、昆山市委书记周伟。发布《花桥经济开发区加快建设的实施方案》。",
+            &["苏州市", "昆山市", "花桥镇"],
+        ),
+        ("占整个商务区的近40%。", &[]),
+    ];
+
+    #[test]
+    fn town_rules() {
+        for (sentence, expected) in CASES {
+            let got = names(sentence, Town);
+            assert_eq!(got, *expected, "sentence: {sentence}");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Stage 7, *graph*: the corpus as one petgraph graph.
+//!
+//! Takes each article's resolved entities and relations
+//! ([`crate::DocumentResult`]) and folds them into one node per entity and
+//! one edge per (kind, source, target): repeats add to the `weight`, visit
+//! dates are collected, and evidence (document and sentence) is kept up to
+//! [`MAX_EVIDENCE`] sentences per edge with a count of all. Nodes and edges
+//! are inserted in order of their ids, which derive from content, so the
+//! same corpus always gives the same graph.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::Undirected;
+use petgraph::graph::{Graph, NodeIndex};
+use serde::Serialize;
+
+use crate::DocumentResult;
+use crate::date::Day;
+use crate::extract::EntityType;
+use crate::relate::RelationKind;
+use crate::resolve::EntityKey;
+
+/// Evidence sentences kept per edge; the rest are only counted.
+pub const MAX_EVIDENCE: usize = 5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub id: String,
+    pub entity_type: EntityType,
+    pub label: String,
+    pub aliases: BTreeSet<String>,
+    pub titles: BTreeSet<String>,
+    pub mentions: usize,
+    pub documents: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub id: String,
+    pub kind: RelationKind,
+    /// Number of sentences stating the relation.
+    pub weight: usize,
+    pub dates: BTreeSet<Day>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Where a document's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    Manifest,
+    Inferred,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    pub doc: String,
+    pub date: Option<String>,
+    pub date_source: DateSource,
+}
+
+/// The graph of a corpus and the documents it was built from.
+#[derive(Debug, Clone)]
+pub struct CorpusGraph {
+    pub graph: Graph<Node, Edge, Undirected>,
+    pub documents: Vec<DocumentInfo>,
+}
+
+impl CorpusGraph {
+    /// Nodes in insertion order, which is id order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    /// Edges with their endpoint nodes (source first), in id order.
+    pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> {
+        self.graph.edge_indices().filter_map(|e| {
+            let (a, b) = self.graph.edge_endpoints(e)?;
+            Some((&self.graph[a], &self.graph[b], &self.graph[e]))
+        })
+    }
+}
+
+/// Accumulates articles into a graph.
+#[derive(Default)]
+pub struct GraphBuilder {
+    nodes: BTreeMap<EntityKey, Node>,
+    edges: BTreeMap<(RelationKind, EntityKey, EntityKey), (Edge, usize)>,
+    documents: Vec<DocumentInfo>,
+}
+
+impl GraphBuilder {
+    pub fn add(&mut self, doc: &DocumentResult) {
+        self.documents.push(DocumentInfo {
+            doc: doc.id.clone(),
+            date: doc.pub_date.map(|d| d.to_string()),
+            date_source: doc.date_source,
+        });
+        for e in &doc.resolved.entities {
+            let node = self.nodes.entry(e.key.clone()).or_insert_with(|| Node {
+                id: node_id(&e.key),
+                entity_type: e.key.entity_type,
+                label: e.key.name.clone(),
+                aliases: BTreeSet::new(),
+                titles: BTreeSet::new(),
+                mentions: 0,
+                documents: BTreeSet::new(),
+            });
+            node.aliases.extend(e.aliases.iter().cloned());
+            node.titles.extend(e.titles.iter().cloned());
+            node.mentions += e.mentions.len();
+            node.documents.insert(doc.id.clone());
+        }
+        for r in &doc.relations {
+            let mut source = doc.resolved.entities[r.source].key.clone();
+            let mut target = doc.resolved.entities[r.target].key.clone();
+            if r.kind == RelationKind::CoOccurrence && node_id(&source) > node_id(&target) {
+                std::mem::swap(&mut source, &mut target);
+            }
+            let id = edge_id(r.kind, &source, &target);
+            let (edge, seen) = self.edges.entry((r.kind, source, target)).or_insert_with(|| {
+                (
+                    Edge {
+                        id,
+                        kind: r.kind,
+                        weight: 0,
+                        dates: BTreeSet::new(),
+                        evidence: Vec::new(),
+                    },
+                    0,
+                )
+            });
+            edge.weight += r.sentences.len();
+            edge.dates.extend(r.dates.iter().copied());
+            for s in &r.sentences {
+                *seen += 1;
+                if edge.evidence.len() < MAX_EVIDENCE
+                    && let Some(text) = doc.sentences.get(s)
+                {
+                    edge.evidence.push(Evidence {
+                        doc: doc.id.clone(),
+                        sentence: text.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> CorpusGraph {
+        self.documents.sort_by(|a, b| a.doc.cmp(&b.doc));
+        let mut graph = Graph::with_capacity(self.nodes.len(), self.edges.len());
+        let mut nodes: Vec<(EntityKey, Node)> = self.nodes.into_iter().collect();
+        nodes.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        let mut index: BTreeMap<EntityKey, NodeIndex> = BTreeMap::new();
+        for (key, node) in nodes {
+            index.insert(key, graph.add_node(node));
+        }
+        let mut edges: Vec<_> = self.edges.into_iter().collect();
+        edges.sort_by(|a, b| a.1.0.id.cmp(&b.1.0.id));
+        for ((_, source, target), (edge, _)) in edges {
+            graph.add_edge(index[&source], index[&target], edge);
+        }
+        CorpusGraph {
+            graph,
+            documents: self.documents,
+        }
+    }
+}
+
+/// A node's id: a type prefix and a hash of its canonical name.
+pub fn node_id(key: &EntityKey) -> String {
+    let prefix = match key.entity_type {
+        EntityType::Official => "off",
+        EntityType::Company => "com",
+        EntityType::Town => "twn",
+        EntityType::Event => "evt",
+    };
+    format!("{prefix}_{:016x}", fnv1a(&[key.entity_type.as_str(), &key.name]))
+}
+
+fn edge_id(kind: RelationKind, source: &EntityKey, target: &EntityKey) -> String {
+    let prefix = match kind {
+        RelationKind::CoOccurrence => "co",
+        RelationKind::Visit => "vis",
+    };
+    format!(
+        "{prefix}_{:016x}",
+        fnv1a(&[kind.as_str(), &node_id(source), &node_id(target)])
+    )
+}
+
+/// 64-bit FNV-1a over the parts, separated: stable across platforms and
+/// releases, unlike the standard library's hasher.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        let sep: &[u8] = if i > 0 { &[0x1f] } else { &[] };
+        for &b in sep.iter().chain(part.as_bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_typed() {
+        let key = EntityKey {
+            entity_type: EntityType::Official,
+            name: "陆方舟".into(),
+        };
+        let id = node_id(&key);
+        assert!(id.starts_with("off_") && id.len() == 20, "{id}");
+        assert_eq!(id, node_id(&key.clone()));
+        let town = EntityKey {
+            entity_type: EntityType::Town,
+            name: "陆方舟".into(),
+        };
+        assert_ne!(node_id(&town)[4..], id[4..]);
+    }
+
+    #[test]
+    fn fnv1a_known_value() {
+        // FNV-1a 64 of "a" per the reference implementation.
+        assert_eq!(fnv1a(&["a"]), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,115 @@
+//! newsgraph reads Chinese local-government news and builds a knowledge graph
+//! of who met whom, where and when: officials, companies, towns and events,
+//! joined by co-occurrence and visit edges, exported as GraphML and JSON.
+//!
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! | stage | module | takes → returns |
+//! |---|---|---|
+//! | load | [`load`] | paths → [`load::Document`]s (original text) |
+//! | normalise | [`normalise`] | text → [`normalise::Normalised`] text with offsets back |
+//! | segment | [`segment`] | text → [`segment::Sentence`]s in articles |
+//! | extract | [`extract`] | sentences → [`extract::Mention`]s |
+//! | resolve | [`resolve`] | mentions → [`resolve::DocEntity`]s |
+//! | relate | [`relate`] | entities, dates → [`relate::Relation`]s (co-occurrence, visit) |
+//! | graph | [`graph`] | every article's results → [`graph::CorpusGraph`] (petgraph) |
+//! | export | [`export`] | graph → GraphML, JSON |
+//!
+//! [`build`] runs them all over a corpus. Articles are read one at a time and
+//! dropped once processed; the corpus is read twice, since a name seen with a
+//! title in one article makes it an official in every other.
+
+pub mod date;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod load;
+pub mod normalise;
+pub mod relate;
+pub mod resolve;
+pub mod segment;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use date::PubDate;
+use extract::{Extractor, Known, company};
+use graph::{CorpusGraph, DateSource, GraphBuilder};
+use load::{LoadError, Manifest};
+use resolve::Resolved;
+
+/// What one article contributes to the graph.
+#[derive(Debug, Clone)]
+pub struct DocumentResult {
+    pub id: String,
+    pub pub_date: Option<PubDate>,
+    pub date_source: DateSource,
+    pub mentions: Vec<extract::Mention>,
+    pub resolved: Resolved,
+    pub relations: Vec<relate::Relation>,
+    /// The text of every sentence a relation cites, by sentence index.
+    pub sentences: BTreeMap<usize, String>,
+}
+
+/// Runs normalise → segment → extract → resolve → relate on one article.
+pub fn process(
+    extractor: &Extractor,
+    doc: &load::Document,
+    manifest_date: Option<PubDate>,
+    known: &Known,
+    aliases: &company::Aliases,
+) -> DocumentResult {
+    let normalised = normalise::normalise(&doc.text);
+    let text = &normalised.text;
+    let sentences = segment::segment(text);
+    let (pub_date, date_source) = match manifest_date {
+        Some(d) => (Some(d), DateSource::Manifest),
+        None => match extract::dates::infer_pub_date(text) {
+            Some(d) => (Some(d), DateSource::Inferred),
+            None => (None, DateSource::Unknown),
+        },
+    };
+    let mentions = extractor.extract(text, &sentences, known, aliases);
+    let resolved = resolve::document(&mentions);
+    let dates = extract::dates::find(text);
+    let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
+    let relations = relate::relate(text, &sentences, &mentions, &resolved, &dates, pub_date, &verbs);
+    let sentence_texts = relations
+        .iter()
+        .flat_map(|r| r.sentences.iter())
+        .map(|&i| (i, text[sentences[i].span.clone()].to_string()))
+        .collect();
+    DocumentResult {
+        id: doc.id.clone(),
+        pub_date,
+        date_source,
+        mentions,
+        resolved,
+        relations,
+        sentences: sentence_texts,
+    }
+}
+
+/// Builds the graph of the articles under `inputs` (folders or files).
+/// A `manifest.json` in an input folder gives publication dates.
+pub fn build(inputs: &[PathBuf], extractor: &Extractor) -> Result<CorpusGraph, LoadError> {
+    let sources = load::discover(inputs)?;
+    let mut manifest = Manifest::default();
+    for input in inputs.iter().filter(|p| p.is_dir()) {
+        manifest.extend(Manifest::from_folder(input)?);
+    }
+    let mut known = Known::default();
+    for source in &sources {
+        let doc = load::read(source)?;
+        let normalised = normalise::normalise(&doc.text);
+        known.merge(extractor.survey(&normalised.text));
+    }
+    let aliases = company::Aliases::new(extractor, &known.companies);
+    let mut builder = GraphBuilder::default();
+    for source in &sources {
+        let doc = load::read(source)?;
+        let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases);
+        builder.add(&result);
+    }
+    Ok(builder.finish())
+}

@@ -1,0 +1,344 @@
+//! Stage 6, *relate*: who is mentioned with whom, and who went where.
+//!
+//! Takes an article's sentences, mentions, resolved entities and dates, and
+//! returns [`Relation`]s between its entities:
+//! - **co-occurrence**: two entities in the same sentence; one relation per
+//!   pair, counting the sentences.
+//! - **visit**: an official goes to a company, town or event. A sentence with
+//!   a visit verb (来到, 走访, 调研, 赴, 走进, 参观 …) makes every official named
+//!   before the verb a visitor of every company, town or event named after
+//!   it (陆方舟、高香…等区四套班子领导来到进博会场馆). A town only counts where it
+//!   stands as a place, not as a modifier (嘉定区参展企业). Officials in a
+//!   sentence of their own that say they went along (区委书记陆方舟陪同调研)
+//!   visit what the sentence before was about.
+//!
+//! Visit dates: the days the sentence gives (`11月7日、13日 … 先后赴 A 和 B`
+//! pairs them in order), else the day last given in the article
+//! (`当天`, `随后`), else, for `X一行`, the day X last led a group. The year
+//! comes from the publication date; a visit whose day cannot be known keeps
+//! no date rather than a guess.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::date::{Day, PubDate};
+use crate::extract::dates::{DateExpr, DateMention};
+use crate::extract::{EntityType, Mention};
+use crate::resolve::Resolved;
+use crate::segment::Sentence;
+
+/// The two kinds of edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RelationKind {
+    CoOccurrence,
+    Visit,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::CoOccurrence => "co_occurrence",
+            RelationKind::Visit => "visit",
+        }
+    }
+}
+
+/// A relation between two entities of one article (indices into
+/// [`Resolved::entities`]). For visits `source` is the official.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub source: usize,
+    pub target: usize,
+    /// Sentences (indices) that state it, in order.
+    pub sentences: Vec<usize>,
+    pub dates: BTreeSet<Day>,
+}
+
+/// Verbs of going along with a visit, which take the targets of the
+/// sentence before.
+const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "一同调研", "共同调研"];
+
+/// Finds the article's relations, sorted by kind and entities.
+pub fn relate(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    resolved: &Resolved,
+    dates: &[DateMention],
+    pub_date: Option<PubDate>,
+    visit_verbs: &dyn Fn(&str) -> Vec<std::ops::Range<usize>>,
+) -> Vec<Relation> {
+    let mut relations: BTreeMap<(RelationKind, usize, usize), Relation> = BTreeMap::new();
+    let mut add = |kind, source, target, sentence, dates: &[Day]| {
+        let r = relations.entry((kind, source, target)).or_insert_with(|| Relation {
+            kind,
+            source,
+            target,
+            sentences: Vec::new(),
+            dates: BTreeSet::new(),
+        });
+        if r.sentences.last() != Some(&sentence) {
+            r.sentences.push(sentence);
+        }
+        r.dates.extend(dates.iter().copied());
+    };
+
+    let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        by_sentence.entry(m.sentence).or_default().push(i);
+    }
+
+    let mut current_article = usize::MAX;
+    let mut last_day: Option<Day> = None;
+    let mut led_group_on: BTreeMap<usize, Day> = BTreeMap::new();
+    let mut previous_visit: Option<(Vec<usize>, Vec<Day>)> = None;
+
+    for s in sentences {
+        if s.article != current_article {
+            current_article = s.article;
+            last_day = None;
+            previous_visit = None;
+        }
+        let sentence_text = &text[s.span.clone()];
+        let own_days = days_in(dates, s, last_day, pub_date);
+        if let Some(&d) = own_days.last() {
+            last_day = Some(d);
+        }
+        let in_sentence: &[usize] = by_sentence.get(&s.index).map_or(&[], Vec::as_slice);
+
+        let entities: BTreeSet<usize> = in_sentence.iter().map(|&m| resolved.entity_of_mention[m]).collect();
+        let entities: Vec<usize> = entities.into_iter().collect();
+        for (i, &a) in entities.iter().enumerate() {
+            for &b in &entities[i + 1..] {
+                add(RelationKind::CoOccurrence, a, b, s.index, &[]);
+            }
+        }
+
+        let verbs = visit_verbs(sentence_text);
+        let Some(first_verb) = verbs.first().map(|v| s.span.start + v.start) else {
+            if ACCOMPANYING.iter().any(|w| sentence_text.contains(w))
+                && let Some((targets, days)) = &previous_visit
+            {
+                for &m in in_sentence {
+                    if mentions[m].entity_type == EntityType::Official {
+                        for &t in targets {
+                            add(RelationKind::Visit, resolved.entity_of_mention[m], t, s.index, days);
+                        }
+                    }
+                }
+            }
+            continue;
+        };
+        let visitors: Vec<usize> = in_sentence
+            .iter()
+            .copied()
+            .filter(|&m| mentions[m].entity_type == EntityType::Official && mentions[m].span.end <= first_verb)
+            .collect();
+        let targets: Vec<usize> = in_sentence
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let mention = &mentions[m];
+                mention.entity_type != EntityType::Official
+                    && mention.span.start >= first_verb
+                    && (mention.entity_type != EntityType::Town || mention.standalone)
+            })
+            .collect();
+        let visitor_entities: BTreeSet<usize> = visitors.iter().map(|&m| resolved.entity_of_mention[m]).collect();
+        // Stops in order; a place right before another (马陆镇北管村) is one stop.
+        let mut stops: Vec<Vec<usize>> = Vec::new();
+        let mut previous_end = None;
+        for &m in &targets {
+            let e = resolved.entity_of_mention[m];
+            match stops.last_mut() {
+                Some(stop) if previous_end == Some(mentions[m].span.start) => stop.push(e),
+                _ => stops.push(vec![e]),
+            }
+            previous_end = Some(mentions[m].span.end);
+        }
+        let mut target_entities: Vec<usize> = Vec::new();
+        for &e in stops.iter().flatten() {
+            if !target_entities.contains(&e) {
+                target_entities.push(e);
+            }
+        }
+
+        // X一行 without a day of its own: the day X last led a group.
+        let mut days = own_days.clone();
+        if explicit_days(dates, s).is_empty() {
+            let led = visitors
+                .iter()
+                .find(|&&m| text[mentions[m].span.end..].starts_with("一行"))
+                .and_then(|&m| led_group_on.get(&resolved.entity_of_mention[m]).copied());
+            if let Some(d) = led {
+                days = vec![d];
+            } else if let Some(d) = last_day {
+                days = vec![d];
+            }
+        }
+        if visitor_entities.len() > 1
+            && let Some(&d) = days.first()
+        {
+            for &v in &visitor_entities {
+                led_group_on.insert(v, d);
+            }
+        }
+        if visitor_entities.is_empty() || target_entities.is_empty() {
+            continue;
+        }
+        let paired = days.len() > 1 && days.len() == stops.len() && sentence_text.contains("先后");
+        for &v in &visitor_entities {
+            for (i, stop) in stops.iter().enumerate() {
+                let d = if paired { &days[i..=i] } else { &days[..] };
+                for &t in stop {
+                    add(RelationKind::Visit, v, t, s.index, d);
+                }
+            }
+        }
+        previous_visit = Some((target_entities, days));
+    }
+    relations.into_values().collect()
+}
+
+/// The day expressions inside a sentence.
+fn explicit_days<'a>(dates: &'a [DateMention], s: &Sentence) -> Vec<&'a DateMention> {
+    dates
+        .iter()
+        .filter(|d| d.span.start >= s.span.start && d.span.end <= s.span.end)
+        .collect()
+}
+
+/// The calendar days a sentence speaks of, given the day last spoken of and
+/// the publication date.
+fn days_in(dates: &[DateMention], s: &Sentence, last_day: Option<Day>, pub_date: Option<PubDate>) -> Vec<Day> {
+    let mut out = Vec::new();
+    for d in explicit_days(dates, s) {
+        match &d.expr {
+            DateExpr::Days { year, month, days } => {
+                for &day in days {
+                    let y = year.or_else(|| pub_date.and_then(|p| p.year_of(*month, day)));
+                    if let Some(day) = y.and_then(|y| Day::new(y, *month, day)) {
+                        out.push(day);
+                    }
+                }
+            }
+            DateExpr::SameDay => out.extend(last_day),
+            DateExpr::NextDay => out.extend(last_day.map(|d| d.offset(1))),
+            DateExpr::Yesterday => out.extend(last_day.map(|d| d.offset(-1))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Extractor, Known, company, dates};
+    use std::sync::LazyLock;
+
+    static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+    /// Visits found in `text` as (official, target, dates).
+    fn visits(text: &str, pub_date: &str) -> Vec<(String, String, Vec<String>)> {
+        let x = &*EXTRACTOR;
+        let n = crate::normalise::normalise(text);
+        let sentences = crate::segment::segment(&n.text);
+        let known: Known = x.survey(&n.text);
+        let aliases = company::Aliases::new(x, &known.companies);
+        let mentions = x.extract(&n.text, &sentences, &known, &aliases);
+        let resolved = crate::resolve::document(&mentions);
+        let found = dates::find(&n.text);
+        let verbs = |s: &str| x.visit_verbs(s).collect::<Vec<_>>();
+        relate(
+            &n.text,
+            &sentences,
+            &mentions,
+            &resolved,
+            &found,
+            PubDate::parse(pub_date),
+            &verbs,
+        )
+        .into_iter()
+        .filter(|r| r.kind == RelationKind::Visit)
+        .map(|r| {
+            (
+                resolved.entities[r.source].key.name.clone(),
+                resolved.entities[r.target].key.name.clone(),
+                r.dates.iter().map(Day::to_string).collect(),
+            )
+        })
+        .collect()
+    }
+
+    fn v(o: &str, t: &str, d: &[&str]) -> (String, String, Vec<String>) {
+        (o.into(), t.into(), d.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn official_visits_company_with_the_sentence_day() {
+        let got = visits(
+            "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。",
+            "2024-11",
+        );
+        assert!(
+            got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2024-11-04"])),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn every_official_of_a_group_visits() {
+        let got = visits(
+            "第七届中国国际进口博览会举办期间。11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆,走访部分嘉定区参展企业。",
+            "2024-11",
+        );
+        for o in ["陆方舟", "高香", "连正华", "杨莉"] {
+            assert!(
+                got.contains(&v(o, "第七届中国国际进口博览会", &["2024-11-06"])),
+                "{o}: {got:?}"
+            );
+        }
+        // 嘉定区 modifies 参展企业 here: no one visits the district.
+        assert!(!got.iter().any(|x| x.1 == "嘉定区"), "{got:?}");
+    }
+
+    #[test]
+    fn two_days_and_two_targets_pair_in_order() {
+        let got = visits(
+            "本报讯 11月7日、13日,区委书记陆方舟先后赴马陆镇北管村和上海卓钢链电子商务有限公司开展专题调研。",
+            "2023-11",
+        );
+        assert!(got.contains(&v("陆方舟", "北管村", &["2023-11-07"])), "{got:?}");
+        assert!(
+            got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2023-11-13"])),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn same_day_and_following_sentences_keep_the_day() {
+        let text = "11月8日,区委书记陆方舟首先来到外冈镇走访上海舜华新能源系统有限公司。\n随后,陆方舟来到嘉定工业区走访上海找钢网信息科技股份有限公司。";
+        let got = visits(text, "2024-11");
+        assert!(got.contains(&v("陆方舟", "嘉定工业区", &["2024-11-08"])), "{got:?}");
+    }
+
+    #[test]
+    fn a_day_after_publication_is_not_guessed() {
+        // 004: a 2024-03 page quoting an older story of 12月8日.
+        let got = visits("12月8日起,区委书记陆方舟陆续走访调研嘉定工业区。", "2024-03");
+        assert_eq!(got, [v("陆方舟", "嘉定工业区", &[])]);
+    }
+
+    #[test]
+    fn the_head_of_a_delegation_visits_on_the_day_the_group_went() {
+        let text = "11月6日,陆方舟、高香等区四套班子领导来到国家会展中心。\n11月7日,陆方舟来到安亭镇走访调研。\n陆方舟一行先后来到丰田汽车公司、安波福展台。";
+        let got = visits(text, "2024-11");
+        assert!(got.contains(&v("陆方舟", "丰田汽车公司", &["2024-11-06"])), "{got:?}");
+    }
+
+    #[test]
+    fn no_visit_without_a_visit_verb() {
+        let got = visits("区委书记陆方舟与上海卓钢链电子商务有限公司负责人座谈。", "2024-11");
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

@@ -1,0 +1,169 @@
+//! End to end: the binary on the shipped corpus.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use common::{build_corpus, newsgraph, root, scratch};
+use serde_json::Value;
+
+#[test]
+fn build_writes_graphml_and_json_with_a_summary() {
+    let out = scratch("summary");
+    let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("read 5 documents"), "{stderr}");
+    assert!(
+        stderr.contains("officials") && stderr.contains("visit edges"),
+        "{stderr}"
+    );
+    assert!(out.join("corpus.graphml").is_file() && out.join("corpus.json").is_file());
+}
+
+#[test]
+fn json_follows_the_node_link_contract() {
+    let out = scratch("contract");
+    build_corpus(&out);
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    assert_eq!(g["directed"], false);
+    assert_eq!(g["multigraph"], true);
+    let nodes = g["nodes"].as_array().unwrap();
+    let ids: BTreeSet<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), nodes.len(), "node ids are unique");
+    for n in nodes {
+        let t = n["entity_type"].as_str().unwrap();
+        assert!(["official", "company", "town", "event"].contains(&t));
+        let id = n["id"].as_str().unwrap();
+        assert!(id.is_ascii() && id.len() == 20, "{id}");
+        assert_eq!(n["titles"].is_array(), t == "official", "{n}");
+    }
+    let docs = g["graph"]["documents"].as_array().unwrap();
+    assert!(docs.iter().all(|d| d["date_source"] == "manifest"), "{docs:?}");
+    for e in g["edges"].as_array().unwrap() {
+        assert!(ids.contains(e["source"].as_str().unwrap()) && ids.contains(e["target"].as_str().unwrap()));
+        assert_eq!(e["key"], e["kind"]);
+        assert!(e["weight"].as_u64().unwrap() >= 1);
+        assert!(!e["evidence"].as_array().unwrap().is_empty());
+        if e["kind"] == "visit" {
+            let source = nodes.iter().find(|n| n["id"] == e["source"]).unwrap();
+            assert_eq!(source["entity_type"], "official", "a visit's source is the official");
+            for d in e["dates"].as_array().unwrap() {
+                assert!(newsgraph::date::Day::parse(d.as_str().unwrap()).is_some(), "{d}");
+            }
+        }
+    }
+}
+
+#[test]
+fn graphml_is_well_formed_with_keys_first() {
+    let out = scratch("graphml");
+    build_corpus(&out);
+    let xml = fs::read_to_string(out.join("corpus.graphml")).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut seen_graph = false;
+    let mut keys = 0;
+    let mut edges = 0;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                let qname = e.name();
+                let name: &str = qname.as_ref();
+                let attr = |n: &str| {
+                    e.try_get_attribute(n).unwrap().map(|a| {
+                        let v: &str = a.value.as_ref();
+                        v.to_string()
+                    })
+                };
+                match name {
+                    "key" => {
+                        assert!(!seen_graph, "every <key> comes before <graph>");
+                        assert_eq!(attr("id"), attr("attr.name"));
+                        keys += 1;
+                    }
+                    "graph" => {
+                        seen_graph = true;
+                        assert_eq!(attr("edgedefault").as_deref(), Some("undirected"));
+                    }
+                    "edge" => {
+                        let label = attr("label").unwrap_or_default();
+                        assert!(label == "visit" || label == "co_occurrence", "{label}");
+                        edges += 1;
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(keys >= 10 && edges > 0);
+}
+
+#[test]
+fn a_second_run_writes_byte_identical_files() {
+    let (a, b) = (scratch("run-a"), scratch("run-b"));
+    build_corpus(&a);
+    build_corpus(&b);
+    for f in ["corpus.graphml", "corpus.json"] {
+        assert!(
+            fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),
+            "{f} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn committed_graphs_are_current() {
+    let out = scratch("current");
+    build_corpus(&out);
+    for f in ["corpus.graphml", "corpus.json"] {
+        let fresh = fs::read(out.join(f)).unwrap();
+        let committed = fs::read(root().join("graphs").join(f)).unwrap();
+        assert!(
+            fresh == committed,
+            "graphs/{f} is stale: run `cargo run --release -- build` and commit it"
+        );
+    }
+}
+
+#[test]
+fn missing_corpus_is_a_clear_error() {
+    let out = scratch("missing");
+    let o = newsgraph(&["build", "no/such/folder", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("no/such/folder"), "{stderr}");
+    assert!(fs::read_dir(&out).unwrap().next().is_none(), "nothing is written");
+}
+
+#[test]
+fn non_utf8_article_is_named() {
+    let dir = scratch("gbk");
+    fs::write(dir.join("gbk.txt"), [0xc4u8, 0xe3, 0xba, 0xc3]).unwrap();
+    let out = dir.join("out");
+    let o = newsgraph(&["build", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("gbk.txt"));
+}
+
+#[test]
+fn without_a_manifest_the_year_is_inferred_from_the_text() {
+    let dir = scratch("nomanifest");
+    fs::copy(root().join("corpus/002_370bea46d29f5d45.txt"), dir.join("a.txt")).unwrap();
+    let out = dir.join("out");
+    let o = newsgraph(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--name",
+        "g",
+    ]);
+    assert!(o.status.success());
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("g.json")).unwrap()).unwrap();
+    let doc = &g["graph"]["documents"][0];
+    assert_eq!(doc["date_source"], "inferred");
+    assert_eq!(doc["date"], "2025");
+}
