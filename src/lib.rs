@@ -30,6 +30,7 @@ pub mod resolve;
 pub mod segment;
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use date::PubDate;
@@ -37,6 +38,15 @@ use extract::{Extractor, Known, company};
 use graph::{CorpusGraph, DateSource, GraphBuilder};
 use load::{LoadError, Manifest};
 use resolve::Resolved;
+
+/// Why a build stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("writing per-document output: {0}")]
+    Sink(std::io::Error),
+}
 
 /// What one article contributes to the graph.
 #[derive(Debug, Clone)]
@@ -49,6 +59,8 @@ pub struct DocumentResult {
     pub relations: Vec<relate::Relation>,
     /// The text of every sentence a relation cites, by sentence index.
     pub sentences: BTreeMap<usize, String>,
+    /// Where each mention stands in the original file: (byte range, char range).
+    pub original_spans: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Runs normalise → segment → extract → resolve → relate on one article.
@@ -79,7 +91,13 @@ pub fn process(
         .flat_map(|r| r.sentences.iter())
         .map(|&i| (i, text[sentences[i].span.clone()].to_string()))
         .collect();
+    let bytes: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| normalised.original_span(m.span.clone()))
+        .collect();
+    let chars = char_ranges(&doc.text, &bytes);
     DocumentResult {
+        original_spans: bytes.into_iter().zip(chars).collect(),
         id: doc.id.clone(),
         pub_date,
         date_source,
@@ -90,9 +108,35 @@ pub fn process(
     }
 }
 
+/// Character ranges of byte ranges of `text`, in one pass over the text.
+fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut points: Vec<usize> = bytes.iter().flat_map(|r| [r.start, r.end]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut at: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut next = points.iter().peekable();
+    for (chars, (byte, _)) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .enumerate()
+    {
+        while next.peek().is_some_and(|&&p| p <= byte) {
+            if let Some(&p) = next.next() {
+                at.insert(p, chars);
+            }
+        }
+    }
+    bytes.iter().map(|r| at[&r.start]..at[&r.end]).collect()
+}
+
 /// Builds the graph of the articles under `inputs` (folders or files).
 /// A `manifest.json` in an input folder gives publication dates.
-pub fn build(inputs: &[PathBuf], extractor: &Extractor) -> Result<CorpusGraph, LoadError> {
+/// `on_document` sees each article's results before they are dropped.
+pub fn build(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
+) -> Result<CorpusGraph, BuildError> {
     let sources = load::discover(inputs)?;
     let mut manifest = Manifest::default();
     for input in inputs.iter().filter(|p| p.is_dir()) {
@@ -109,6 +153,7 @@ pub fn build(inputs: &[PathBuf], extractor: &Extractor) -> Result<CorpusGraph, L
     for source in &sources {
         let doc = load::read(source)?;
         let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases);
+        on_document(&doc, &result).map_err(BuildError::Sink)?;
         builder.add(&result);
     }
     Ok(builder.finish())

