@@ -115,10 +115,10 @@ pub fn relate(
         }
 
         let verbs = visit_verbs(sentence_text);
-        let Some(first_verb) = verbs.first().map(|v| s.span.start + v.start) else {
-            if ACCOMPANYING.iter().any(|w| sentence_text.contains(w))
-                && let Some((targets, days)) = &previous_visit
-            {
+        let has_own_target = in_sentence.iter().any(|&m| mentions[m].entity_type != EntityType::Official);
+        let accompanying = ACCOMPANYING.iter().any(|w| sentence_text.contains(w)) && !has_own_target;
+        let Some(first_verb) = verbs.first().map(|v| s.span.start + v.start).filter(|_| !accompanying) else {
+            if accompanying && let Some((targets, days)) = &previous_visit {
                 for &m in in_sentence {
                     if mentions[m].entity_type == EntityType::Official {
                         for &t in targets {
@@ -334,6 +334,13 @@ mod tests {
         let text = "11月6日,陆方舟、高香等区四套班子领导来到国家会展中心。\n11月7日,陆方舟来到安亭镇走访调研。\n陆方舟一行先后来到丰田汽车公司、安波福展台。";
         let got = visits(text, "2024-11");
         assert!(got.contains(&v("陆方舟", "丰田汽车公司", &["2024-11-06"])), "{got:?}");
+    }
+
+    #[test]
+    fn those_who_go_along_visit_what_the_sentence_before_names() {
+        let text = "12月15日,区委书记陈宇剑赴莘庄工业区走访上海电气集团股份有限公司。区委常委、副区长李海强陪同调研。";
+        let got = visits(text, "2021-12");
+        assert!(got.contains(&v("李海强", "上海电气集团股份有限公司", &["2021-12-15"])), "{got:?}");
     }
 
     #[test]

@@ -113,7 +113,15 @@ pub fn registered(x: &Extractor, text: &str) -> Vec<Mention> {
         {
             continue;
         }
-        let start = x.scan_back(text, m.start(), 30, false);
+        let mut start = x.scan_back(text, m.start(), 30, false);
+        // A one-character cutter can sit inside a name (华为技术有限公司): when
+        // cutting there leaves only a business line, read on past it.
+        if start < m.start()
+            && rules.only_industry(&text[start..m.start()])
+            && let Some(c) = text[..start].chars().next_back().filter(|&c| is_han(c))
+        {
+            start = x.scan_back(text, start - c.len_utf8(), 29, false);
+        }
         let stem = &text[start..m.start()];
         if stem.chars().count() < 2 || rules.only_industry(stem) {
             continue;
@@ -426,6 +434,7 @@ mod tests {
             &["大众集团(保时捷)", "丰田汽车公司", "安波福"],
         ),
         ("打造招商服务“集团军”。", &[]),
+        ("次日,区长陈华文察看华为技术有限公司上海研究所项目进展。", &["华为技术有限公司"]),
         ("已经从一家单体公司发展成为一家平台公司。", &[]),
         // short_name, with the registered name elsewhere in the corpus
         (
