@@ -115,7 +115,9 @@ pub fn relate(
         }
 
         let verbs = visit_verbs(sentence_text);
-        let has_own_target = in_sentence.iter().any(|&m| mentions[m].entity_type != EntityType::Official);
+        let has_own_target = in_sentence
+            .iter()
+            .any(|&m| mentions[m].entity_type != EntityType::Official);
         let accompanying = ACCOMPANYING.iter().any(|w| sentence_text.contains(w)) && !has_own_target;
         let Some(first_verb) = verbs.first().map(|v| s.span.start + v.start).filter(|_| !accompanying) else {
             if accompanying && let Some((targets, days)) = &previous_visit {
@@ -340,7 +342,10 @@ mod tests {
     fn those_who_go_along_visit_what_the_sentence_before_names() {
         let text = "12月15日,区委书记陈宇剑赴莘庄工业区走访上海电气集团股份有限公司。区委常委、副区长李海强陪同调研。";
         let got = visits(text, "2021-12");
-        assert!(got.contains(&v("李海强", "上海电气集团股份有限公司", &["2021-12-15"])), "{got:?}");
+        assert!(
+            got.contains(&v("李海强", "上海电气集团股份有限公司", &["2021-12-15"])),
+            "{got:?}"
+        );
     }
 
     #[test]
