@@ -126,16 +126,17 @@ impl PubDate {
     }
 
     /// The year in which a `month`/`day` mentioned in the article most likely
-    /// fell: the publication year, or the year before for a month later than
-    /// publication at the turn of the year (a January digest recalling
-    /// December). `None` when the month lies after publication otherwise,
-    /// since such a date belongs to an older story quoted on the page.
-    pub fn year_of(&self, month: u32, day: u32) -> Option<i32> {
+    /// fell: the publication year up to the publication month (a weekly
+    /// digest dated by its first day reports the days after it), or the year
+    /// before for a month later than publication at the turn of the year (a
+    /// January digest recalling December). `None` when the month lies after
+    /// publication otherwise, since such a date belongs to an older story
+    /// quoted on the page.
+    pub fn year_of(&self, month: u32, _day: u32) -> Option<i32> {
         let Some(pub_month) = self.month else {
             return Some(self.year);
         };
-        let pub_day = self.day.unwrap_or(31);
-        if (month, day) <= (pub_month, pub_day) {
+        if month <= pub_month {
             Some(self.year)
         } else if pub_month <= 2 && month >= 11 {
             Some(self.year - 1)
@@ -192,5 +193,7 @@ mod tests {
         assert_eq!(PubDate::parse("2024-03").unwrap().year_of(12, 8), None);
         // A January digest recalling the last days of December.
         assert_eq!(PubDate::parse("2025-01").unwrap().year_of(12, 28), Some(2024));
+        // A digest of the week from 2024-01-08 reports 1月10日.
+        assert_eq!(PubDate::parse("2024-01-08").unwrap().year_of(1, 10), Some(2024));
     }
 }

@@ -114,7 +114,17 @@ pub fn relate(
             }
         }
 
-        let verbs = visit_verbs(sentence_text);
+        // 深入 is a visit only where a place follows at once (深入宏达机械厂车间),
+        // not in 深入学习 or 深入交流.
+        let verbs: Vec<_> = visit_verbs(sentence_text)
+            .into_iter()
+            .filter(|v| {
+                &sentence_text[v.clone()] != "深入"
+                    || in_sentence
+                        .iter()
+                        .any(|&m| mentions[m].span.start == s.span.start + v.end)
+            })
+            .collect();
         let has_own_target = in_sentence
             .iter()
             .any(|&m| mentions[m].entity_type != EntityType::Official);
@@ -346,6 +356,14 @@ mod tests {
             got.contains(&v("李海强", "上海电气集团股份有限公司", &["2021-12-15"])),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn deep_into_a_place_is_a_visit_deep_into_study_is_not() {
+        let got = visits("1月13日,县委书记王建国一行深入宏达机械厂车间,了解生产情况。", "2024-01");
+        assert!(got.contains(&v("王建国", "宏达机械厂", &["2024-01-13"])), "{got:?}");
+        let got = visits("区委书记肖文高强调,要深入学习贯彻党的二十届四中全会精神。", "2025-11");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -126,9 +126,15 @@ pub fn registered(x: &Extractor, text: &str) -> Vec<Mention> {
         if stem.chars().count() < 2 || rules.only_industry(stem) {
             continue;
         }
-        // A bare 公司 ends many phrases (一家平台公司, 优于母公司): only a short
-        // name of name characters counts (丰田汽车公司).
-        if suffix == "公司" && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c))) {
+        // A factory needs a name besides its trade (宏达机械厂, not 发电厂).
+        if suffix == "厂" && stem.chars().count() < 3 {
+            continue;
+        }
+        // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
+        // short name of name characters counts (丰田汽车公司, 宏达机械厂).
+        if (suffix == "公司" || suffix == "厂")
+            && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c)))
+        {
             continue;
         }
         let mut end = m.end();
@@ -438,6 +444,8 @@ mod tests {
             "次日,区长陈华文察看华为技术有限公司上海研究所项目进展。",
             &["华为技术有限公司"],
         ),
+        ("1月13日,王建国一行深入宏达机械厂车间。", &["宏达机械厂"]),
+        ("新建的发电厂投产。", &[]),
         ("已经从一家单体公司发展成为一家平台公司。", &[]),
         // short_name, with the registered name elsewhere in the corpus
         (

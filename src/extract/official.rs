@@ -127,7 +127,7 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
         let chain = &text[title_start..m.end()];
         let titles: Vec<String> = chain
             .split('、')
-            .filter(|t| rules.titles.find(*t).is_some_and(|tm| tm.end() == t.len()))
+            .filter(|t| rules.titles.find_iter(*t).last().is_some_and(|tm| tm.end() == t.len()))
             .map(str::to_string)
             .collect();
         let word = &text[m.range()];
@@ -313,6 +313,7 @@ mod tests {
         ),
         ("上海开放大学党委书记楼军江出席仪式。", &["楼军江"]),
         ("区委常委、副区长李海强陪同调研。", &["李海强"]),
+        ("县人大常委会主任赵德明出席。", &["赵德明"]),
         // names_then_group
         (
             "11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆。",
@@ -338,6 +339,14 @@ mod tests {
             &[],
         ),
     ];
+
+    #[test]
+    fn titles_are_kept_whole_with_their_organisation() {
+        let m = super::titled(&super::super::test_support::EXTRACTOR, "县人大常委会主任赵德明出席。");
+        assert_eq!(m[0].titles, ["县人大常委会主任"]);
+        let m = super::titled(&super::super::test_support::EXTRACTOR, "区委副书记、区长高香主持会议。");
+        assert_eq!(m[0].titles, ["区委副书记", "区长"]);
+    }
 
     #[test]
     fn official_rules() {
