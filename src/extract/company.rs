@@ -405,22 +405,13 @@ fn company(text: &str, span: std::ops::Range<usize>, rule: &'static str) -> Ment
 }
 
 fn company_at(surface: &str, span: std::ops::Range<usize>, rule: &'static str) -> Mention {
-    Mention {
-        entity_type: EntityType::Company,
-        name: surface.to_string(),
-        surface: surface.to_string(),
-        span,
-        sentence: 0,
-        rule,
-        titles: vec![],
-        standalone: false,
-    }
+    Mention::new(EntityType::Company, surface, span, rule)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::EntityType::Company;
-    use super::super::test_support::{EXTRACTOR, names};
+    use super::super::test_support::{EXTRACTOR, check_cases};
     use super::*;
 
     /// (sentence that motivated the rule, companies expected by canonical name)
@@ -481,10 +472,7 @@ mod tests {
 
     #[test]
     fn company_rules() {
-        for (sentence, expected) in CASES {
-            let got = names(sentence, Company);
-            assert_eq!(got, *expected, "sentence: {sentence}");
-        }
+        check_cases(CASES, Company);
     }
 
     #[test]

@@ -238,21 +238,15 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
 
 fn event(text: &str, span: std::ops::Range<usize>, name: &str, rule: &'static str) -> Mention {
     Mention {
-        entity_type: EntityType::Event,
         name: name.to_string(),
-        surface: text[span.clone()].to_string(),
-        span,
-        sentence: 0,
-        rule,
-        titles: vec![],
-        standalone: false,
+        ..Mention::new(EntityType::Event, &text[span.clone()], span, rule)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::EntityType::Event;
-    use super::super::test_support::names;
+    use super::super::test_support::check_cases;
 
     /// (sentence that motivated the rule, events expected by canonical name)
     const CASES: &[(&str, &[&str])] = &[
@@ -310,9 +304,6 @@ mod tests {
 
     #[test]
     fn event_rules() {
-        for (sentence, expected) in CASES {
-            let got = names(sentence, Event);
-            assert_eq!(got, *expected, "sentence: {sentence}");
-        }
+        check_cases(CASES, Event);
     }
 }

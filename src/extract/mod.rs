@@ -83,6 +83,23 @@ pub struct Mention {
     pub standalone: bool,
 }
 
+impl Mention {
+    /// A mention of `surface` at `span` that names itself, found by `rule`;
+    /// callers set `name` where it names something longer.
+    pub fn new(entity_type: EntityType, surface: &str, span: Range<usize>, rule: &'static str) -> Mention {
+        Mention {
+            entity_type,
+            name: surface.to_string(),
+            surface: surface.to_string(),
+            span,
+            sentence: 0,
+            rule,
+            titles: vec![],
+            standalone: false,
+        }
+    }
+}
+
 /// What one article establishes for the whole corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Known {
@@ -349,6 +366,14 @@ pub(crate) mod test_support {
     /// The names of one type found in `text`.
     pub fn names(text: &str, t: EntityType) -> Vec<String> {
         mentions(text).into_iter().filter(|m| m.0 == t).map(|m| m.1).collect()
+    }
+
+    /// Checks a table of (sentence, names of type `t` expected), naming the
+    /// sentence of a failing case.
+    pub fn check_cases(cases: &[(&str, &[&str])], t: EntityType) {
+        for (sentence, expected) in cases {
+            assert_eq!(names(sentence, t), *expected, "sentence: {sentence}");
+        }
     }
 }
 

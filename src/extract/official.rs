@@ -229,14 +229,8 @@ pub fn find(x: &Extractor, text: &str, known: &Known) -> Vec<Mention> {
 
 fn official(text: &str, span: std::ops::Range<usize>, rule: &'static str, titles: Vec<String>) -> Mention {
     Mention {
-        entity_type: EntityType::Official,
-        name: text[span.clone()].to_string(),
-        surface: text[span.clone()].to_string(),
-        span,
-        sentence: 0,
-        rule,
         titles,
-        standalone: false,
+        ..Mention::new(EntityType::Official, &text[span.clone()], span, rule)
     }
 }
 
@@ -281,7 +275,7 @@ fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::EntityType::Official;
-    use super::super::test_support::names;
+    use super::super::test_support::check_cases;
 
     /// (sentence that motivated the rule, officials expected)
     const CASES: &[(&str, &[&str])] = &[
@@ -350,9 +344,6 @@ mod tests {
 
     #[test]
     fn official_rules() {
-        for (sentence, expected) in CASES {
-            let got = names(sentence, Official);
-            assert_eq!(got, *expected, "sentence: {sentence}");
-        }
+        check_cases(CASES, Official);
     }
 }

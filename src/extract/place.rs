@@ -148,21 +148,15 @@ fn is_town_name(x: &Extractor, name: &str) -> bool {
 
 fn town(text: &str, span: Range<usize>, name: &str, rule: &'static str) -> Mention {
     Mention {
-        entity_type: EntityType::Town,
         name: name.to_string(),
-        surface: text[span.clone()].to_string(),
-        span,
-        sentence: 0,
-        rule,
-        titles: vec![],
-        standalone: false,
+        ..Mention::new(EntityType::Town, &text[span.clone()], span, rule)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::EntityType::Town;
-    use super::super::test_support::names;
+    use super::super::test_support::check_cases;
 
     /// (sentence that motivated the rule, towns expected by canonical name)
     const CASES: &[(&str, &[&str])] = &[
@@ -189,9 +183,6 @@ mod tests {
 
     #[test]
     fn town_rules() {
-        for (sentence, expected) in CASES {
-            let got = names(sentence, Town);
-            assert_eq!(got, *expected, "sentence: {sentence}");
-        }
+        check_cases(CASES, Town);
     }
 }
