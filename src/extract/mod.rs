@@ -269,7 +269,7 @@ pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_
 }
 
 /// Whether a cutter word ends at byte `end` of `text`.
-fn cutter_ends_at(cutters: &AhoCorasick, text: &str, end: usize) -> bool {
+pub(crate) fn cutter_ends_at(cutters: &AhoCorasick, text: &str, end: usize) -> bool {
     // The automaton holds the cutters reversed, so search the reversed prefix.
     let tail: String = text[..end].chars().rev().take(6).collect();
     cutters.find(Input::new(&tail).anchored(Anchored::Yes)).is_some()
@@ -279,6 +279,11 @@ impl Extractor {
     /// Whether `c` never occurs in a name (的, 一, 于 …).
     pub(crate) fn official_rules_reject(&self, c: char) -> bool {
         self.official.is_non_name_char(c)
+    }
+
+    /// Whether one of the cutter words (与, 来到, 贯彻 …) ends at byte `end`.
+    pub(crate) fn cutter_ends_at(&self, text: &str, end: usize) -> bool {
+        cutter_ends_at(&self.cutters, text, end)
     }
 
     /// Byte ranges of visit verbs in `text`.

@@ -9,8 +9,11 @@
 //!   (陆方舟、高香、连正华、杨莉等区四套班子领导).
 //! - `known_name`: a name seen with a title anywhere in the corpus, wherever it
 //!   appears (陆方舟表示, 陆方舟一行).
+//! - `name_title`: a name before a short title (习近平总书记, 陆方舟书记).
 //! - `surname_title`: a surname and title standing for an official of the
 //!   article (陆书记 for 陆方舟, 区委书记).
+//! - `title_only`: a title alone standing for the one official of the
+//!   article who holds it (嘉定区委书记调研嘉定工业区, where 陆方舟 is 区委书记).
 //!
 //! A name is a surname of `lexicon/surnames.txt` and one or two more Chinese
 //! characters, none of them in `lexicon/non_name_chars.txt`, ending where a
@@ -50,10 +53,13 @@ const HEAD_OF_ANY_BODY: &[&str] = &[
     "副组长",
 ];
 
-/// Short titles used with a surname (陆书记).
+/// Short titles used with a surname (陆书记), or after a full name (习近平总书记).
 const SURNAME_TITLES: &[&str] = &[
     "书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长",
 ];
+
+/// Title words too general to stand for one person (区领导 are many).
+const GROUP_TITLES: &[&str] = &["领导", "负责人", "委员", "常委", "党组成员"];
 
 static NAMES_THEN_GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:\p{Han}{2,4}、)+\p{Han}{2,4})等(\p{Han}{0,8}领导)").expect("group regex"));
@@ -151,6 +157,23 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
             at = end + '、'.len_utf8();
         }
     }
+    // A name before its title: 习近平总书记, 陆方舟书记.
+    for title in SURNAME_TITLES.iter().chain(&["总书记"]) {
+        for (at, _) in text.match_indices(title) {
+            if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
+                continue;
+            }
+            let starts = text[..at].char_indices().rev().take(4).map(|(i, _)| i);
+            for start in starts.skip(1) {
+                let name = &text[start..at];
+                let left_clear = !text[..start].ends_with(is_han) || x.cutter_ends_at(text, start);
+                if rules.is_name(x, name) && left_clear {
+                    out.push(official(text, start..at, "name_title", vec![title.to_string()]));
+                    break;
+                }
+            }
+        }
+    }
     for c in NAMES_THEN_GROUP.captures_iter(text) {
         let (Some(list), Some(group)) = (c.get(1), c.get(2)) else {
             continue;
@@ -201,6 +224,38 @@ pub fn find(x: &Extractor, text: &str, known: &Known) -> Vec<Mention> {
     if !names.is_empty() {
         for m in automaton(&names).find_iter(text) {
             out.push(official(text, m.range(), "known_name", vec![]));
+        }
+    }
+    // 嘉定区委书记调研…: a title alone, standing for the one official of the
+    // article who holds it.
+    for m in x.official.titles.find_iter(text) {
+        let word = &text[m.range()];
+        if GROUP_TITLES.contains(&word) || name_at(x, text, m.end()).is_some() || text[m.end()..].starts_with('、') {
+            continue;
+        }
+        if !x.ends_name(text, m.end()) {
+            continue;
+        }
+        let start = title_chain_start(text, m.start());
+        let item_start = text[start..m.end()]
+            .rfind('、')
+            .map_or(start, |i| start + i + '、'.len_utf8());
+        let title = &text[item_start..m.end()];
+        if title.chars().count() < 4 {
+            continue;
+        }
+        let holders: Vec<&String> = titles_by_name
+            .iter()
+            .filter(|(_, ts)| {
+                ts.iter()
+                    .any(|t| t.chars().count() >= 4 && (t.ends_with(title) || title.ends_with(t.as_str())))
+            })
+            .map(|(name, _)| name)
+            .collect();
+        if let [name] = holders.as_slice() {
+            let mut m = official(text, item_start..m.end(), "title_only", vec![]);
+            m.name = name.to_string();
+            out.push(m);
         }
     }
     // 陆书记: the only official of the article with that surname and title.
@@ -317,6 +372,17 @@ mod tests {
         ("区委书记陆方舟出席会议。陆方舟指出,要强化意识。", &["陆方舟", "陆方舟"]),
         // surname_title
         ("区委书记孙文出席会议。孙书记指出,要强化意识。", &["孙文", "孙文"]),
+        // name_title
+        (
+            "要深入学习贯彻习近平总书记关于全面深化改革的一系列新思想。",
+            &["习近平"],
+        ),
+        // title_only
+        (
+            "嘉定区委书记调研嘉定工业区。区委书记陆方舟率区相关部门负责人走访。",
+            &["陆方舟", "陆方舟"],
+        ),
+        ("区委副书记、区长高香主持会议。", &["高香"]),
         // not officials: executives, scholars, journalists, villagers
         ("康德莱医械董事长兼总经理梁栋科介绍。", &[]),
         (
