@@ -32,6 +32,55 @@ pub struct Node {
     pub titles: BTreeSet<String>,
     pub mentions: usize,
     pub documents: BTreeSet<String>,
+    /// The surest of its mentions (see `extract::rule_confidence`).
+    pub confidence: f64,
+    /// Earliest and latest date of its mentions (`YYYY-MM-DD`, or coarser
+    /// where only the publication month or year is known).
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// Officials: each title with the place it names, first and last seen.
+    pub roles: BTreeMap<(String, Option<String>), SeenSpan>,
+}
+
+/// First and last date something was seen, where known.
+pub type SeenSpan = (Option<String>, Option<String>);
+
+/// A title an official held, as the JSON lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role<'a> {
+    pub title: &'a str,
+    pub place: Option<&'a str>,
+    pub first_seen: Option<&'a str>,
+    pub last_seen: Option<&'a str>,
+}
+
+impl Node {
+    /// Events: the day the event was reported on (its earliest mention).
+    pub fn date(&self) -> Option<&str> {
+        (self.entity_type == EntityType::Event)
+            .then_some(self.first_seen.as_deref())
+            .flatten()
+    }
+
+    pub fn roles(&self) -> impl Iterator<Item = Role<'_>> {
+        self.roles.iter().map(|((title, place), (first, last))| Role {
+            title,
+            place: place.as_deref(),
+            first_seen: first.as_deref(),
+            last_seen: last.as_deref(),
+        })
+    }
+}
+
+/// Widens `(first, last)` to take in `date`.
+fn widen(span: &mut SeenSpan, date: &Option<String>) {
+    let Some(d) = date else { return };
+    if span.0.as_ref().is_none_or(|f| d < f) {
+        span.0 = Some(d.clone());
+    }
+    if span.1.as_ref().is_none_or(|l| d > l) {
+        span.1 = Some(d.clone());
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -48,6 +97,8 @@ pub struct Edge {
     pub weight: usize,
     pub dates: BTreeSet<Day>,
     pub evidence: Vec<Evidence>,
+    /// The surest statement of it (see `relate::Relation::confidence`).
+    pub confidence: f64,
 }
 
 /// Where a document's publication date came from.
@@ -103,7 +154,7 @@ impl GraphBuilder {
             date: doc.pub_date.map(|d| d.to_string()),
             date_source: doc.date_source,
         });
-        for e in &doc.resolved.entities {
+        for (i, e) in doc.resolved.entities.iter().enumerate() {
             let node = self.nodes.entry(e.key.clone()).or_insert_with(|| Node {
                 id: node_id(&e.key),
                 entity_type: e.key.entity_type,
@@ -112,11 +163,25 @@ impl GraphBuilder {
                 titles: BTreeSet::new(),
                 mentions: 0,
                 documents: BTreeSet::new(),
+                confidence: 0.0,
+                first_seen: None,
+                last_seen: None,
+                roles: BTreeMap::new(),
             });
             node.aliases.extend(e.aliases.iter().cloned());
             node.titles.extend(e.titles.iter().cloned());
             node.mentions += e.mentions.len();
             node.documents.insert(doc.id.clone());
+            let mut seen = (node.first_seen.take(), node.last_seen.take());
+            for &m in &e.mentions {
+                node.confidence = node.confidence.max(doc.mentions[m].confidence);
+                widen(&mut seen, &doc.mention_dates[m]);
+            }
+            (node.first_seen, node.last_seen) = seen;
+            for t in doc.titles_seen.iter().filter(|t| t.entity == i) {
+                let span = node.roles.entry((t.title.clone(), t.place.clone())).or_default();
+                widen(span, &t.date);
+            }
         }
         for r in &doc.relations {
             let mut source = doc.resolved.entities[r.source].key.clone();
@@ -133,11 +198,13 @@ impl GraphBuilder {
                         weight: 0,
                         dates: BTreeSet::new(),
                         evidence: Vec::new(),
+                        confidence: 0.0,
                     },
                     0,
                 )
             });
             edge.weight += r.sentences.len();
+            edge.confidence = edge.confidence.max(r.confidence);
             edge.dates.extend(r.dates.iter().copied());
             for s in &r.sentences {
                 *seen += 1;

@@ -61,6 +61,22 @@ pub struct DocumentResult {
     pub sentences: BTreeMap<usize, String>,
     /// Where each mention stands in the original file: (byte range, char range).
     pub original_spans: Vec<(Range<usize>, Range<usize>)>,
+    /// When each mention was made: its sentence's day, else the publication
+    /// date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), if either is known.
+    pub mention_dates: Vec<Option<String>>,
+    /// Each title given to an official, with the place it names and when.
+    pub titles_seen: Vec<TitleSeen>,
+}
+
+/// A title seen with an official in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleSeen {
+    /// Index into the article's resolved entities.
+    pub entity: usize,
+    pub title: String,
+    /// The place the title names at its start (嘉定区 of 嘉定区委书记).
+    pub place: Option<String>,
+    pub date: Option<String>,
 }
 
 /// Runs normalise → segment → extract → resolve → relate on one article.
@@ -91,6 +107,29 @@ pub fn process(
         .flat_map(|r| r.sentences.iter())
         .map(|&i| (i, text[sentences[i].span.clone()].to_string()))
         .collect();
+    let days = relate::sentence_days(&sentences, &dates, pub_date);
+    let mention_dates: Vec<Option<String>> = mentions
+        .iter()
+        .map(|m| {
+            days[m.sentence]
+                .map(|d| d.to_string())
+                .or_else(|| pub_date.map(|d| d.to_string()))
+        })
+        .collect();
+    let titles_seen = mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| {
+            let entity = resolved.entity_of_mention[i];
+            let date = mention_dates[i].clone();
+            m.titles.iter().map(move |t| TitleSeen {
+                entity,
+                title: t.clone(),
+                place: extractor.place_of_title(t),
+                date: date.clone(),
+            })
+        })
+        .collect();
     let bytes: Vec<Range<usize>> = mentions
         .iter()
         .map(|m| normalised.original_span(m.span.clone()))
@@ -98,6 +137,8 @@ pub fn process(
     let chars = char_ranges(&doc.text, &bytes);
     DocumentResult {
         original_spans: bytes.into_iter().zip(chars).collect(),
+        mention_dates,
+        titles_seen,
         id: doc.id.clone(),
         pub_date,
         date_source,

@@ -51,7 +51,8 @@ pub fn document(mentions: &[Mention]) -> Resolved {
             titles: BTreeSet::new(),
             mentions: Vec::new(),
         });
-        if m.surface != m.name {
+        // A title standing for a person (区委书记) is no other name of theirs.
+        if m.surface != m.name && m.rule != crate::extract::official::TITLE_ONLY {
             e.aliases.insert(m.surface.clone());
         }
         e.titles.extend(m.titles.iter().cloned());
@@ -84,6 +85,7 @@ mod tests {
             rule: "test",
             titles: titles.iter().map(|s| s.to_string()).collect(),
             standalone: true,
+            confidence: 0.9,
         }
     }
 

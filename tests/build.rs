@@ -38,6 +38,17 @@ fn json_follows_the_node_link_contract() {
         let id = n["id"].as_str().unwrap();
         assert!(id.is_ascii() && id.len() == 20, "{id}");
         assert_eq!(n["titles"].is_array(), t == "official", "{n}");
+        assert_eq!(n["roles"].is_array(), t == "official", "{n}");
+        let confidence = n["confidence"].as_f64().unwrap();
+        assert!(confidence > 0.0 && confidence <= 1.0, "{n}");
+        let (first, last) = (n["first_seen"].as_str().unwrap(), n["last_seen"].as_str().unwrap());
+        assert!(first <= last, "{n}");
+        for r in n["roles"].as_array().into_iter().flatten() {
+            assert!(
+                r["first_seen"].as_str().unwrap() <= r["last_seen"].as_str().unwrap(),
+                "{r}"
+            );
+        }
     }
     let docs = g["graph"]["documents"].as_array().unwrap();
     assert!(docs.iter().all(|d| d["date_source"] == "manifest"), "{docs:?}");
@@ -45,6 +56,8 @@ fn json_follows_the_node_link_contract() {
         assert!(ids.contains(e["source"].as_str().unwrap()) && ids.contains(e["target"].as_str().unwrap()));
         assert_eq!(e["key"], e["kind"]);
         assert!(e["weight"].as_u64().unwrap() >= 1);
+        let confidence = e["confidence"].as_f64().unwrap();
+        assert!(confidence > 0.0 && confidence <= 1.0, "{e}");
         assert!(!e["evidence"].as_array().unwrap().is_empty());
         if e["kind"] == "visit" {
             let source = nodes.iter().find(|n| n["id"] == e["source"]).unwrap();
@@ -197,4 +210,38 @@ fn every_mention_points_at_its_text_in_the_original_file() {
     assert!(lines > 100, "{lines} mentions");
     // 003 breaks names across lines (区委书\n\n记陆方舟): the sidecar cites them as they stand.
     assert!(respaced > 0);
+}
+
+#[test]
+fn a_script_can_ask_who_held_a_title_when() {
+    let out = scratch("roles");
+    build_corpus(&out);
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    let holders: Vec<(&str, &str, &str)> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|n| n["roles"].as_array().into_iter().flatten().map(move |r| (n, r)))
+        .filter(|(_, r)| r["title"] == "区委书记")
+        .map(|(n, r)| {
+            (
+                n["label"].as_str().unwrap(),
+                r["first_seen"].as_str().unwrap(),
+                r["last_seen"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // 陆方舟 in the 2023-2025 articles, 肖文高 in November 2025.
+    assert!(
+        holders
+            .iter()
+            .any(|&(name, first, _)| name == "陆方舟" && first.starts_with("2023-11")),
+        "{holders:?}"
+    );
+    assert!(
+        holders
+            .iter()
+            .any(|&(name, _, last)| name == "肖文高" && last.starts_with("2025-11")),
+        "{holders:?}"
+    );
 }

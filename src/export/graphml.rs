@@ -2,9 +2,11 @@
 //!
 //! Every `<key>` comes before `<graph>`, its `id` equal to its `attr.name`.
 //! Nodes carry `label`, `entity_type`, `aliases` and `titles` (lists joined
-//! with `;`), `mentions` (int) and `documents`; edges carry `kind`,
-//! `weight` (double), `dates` (visits, `;`-joined), `evidence_count` (int)
-//! and `evidence` (the first sentence). Each `<edge>` also has
+//! with `;`), `mentions` (int), `documents`, `confidence` (double),
+//! `first_seen`, `last_seen`, `roles` (`title@place first..last`, `;`-joined)
+//! and `date` (events); edges carry `kind`, `weight` (double), `dates`
+//! (visits, `;`-joined), `confidence` (double), `evidence_count` (int) and
+//! `evidence` (the first sentence). Each `<edge>` also has
 //! `label="<kind>"`, which Gephi reads as the edge type so that a visit and a
 //! co-occurrence between the same two nodes stay two edges. The graph is
 //! undirected throughout (a visit's source is still the official), since
@@ -25,11 +27,17 @@ const NODE_KEYS: &[(&str, &str)] = &[
     ("titles", "string"),
     ("mentions", "int"),
     ("documents", "string"),
+    ("confidence", "double"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("roles", "string"),
+    ("date", "string"),
 ];
 const EDGE_KEYS: &[(&str, &str)] = &[
     ("kind", "string"),
     ("weight", "double"),
     ("dates", "string"),
+    ("confidence", "double"),
     ("evidence_count", "int"),
     ("evidence", "string"),
 ];
@@ -67,6 +75,23 @@ pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
         data(out, "titles", &text(&join(n.titles.iter())))?;
         data(out, "mentions", &n.mentions.to_string())?;
         data(out, "documents", &text(&join(n.documents.iter())))?;
+        data(out, "confidence", &format!("{:.3}", n.confidence))?;
+        data(out, "first_seen", n.first_seen.as_deref().unwrap_or(""))?;
+        data(out, "last_seen", n.last_seen.as_deref().unwrap_or(""))?;
+        let roles: Vec<String> = n
+            .roles()
+            .map(|r| {
+                let place = r.place.map(|p| format!("@{p}")).unwrap_or_default();
+                format!(
+                    "{}{place} {}..{}",
+                    r.title,
+                    r.first_seen.unwrap_or(""),
+                    r.last_seen.unwrap_or("")
+                )
+            })
+            .collect();
+        data(out, "roles", &text(&roles.join(";")))?;
+        data(out, "date", n.date().unwrap_or(""))?;
         writeln!(out, "    </node>")?;
     }
     for (s, t, e) in graph.edges() {
@@ -82,6 +107,7 @@ pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
         data(out, "weight", &format!("{:.1}", e.weight as f64))?;
         let dates: Vec<String> = e.dates.iter().map(|d| d.to_string()).collect();
         data(out, "dates", &dates.join(";"))?;
+        data(out, "confidence", &format!("{:.3}", e.confidence))?;
         data(out, "evidence_count", &e.weight.to_string())?;
         let first = e
             .evidence

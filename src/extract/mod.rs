@@ -62,7 +62,7 @@ impl EntityType {
 }
 
 /// One mention of an entity in an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub entity_type: EntityType,
     /// The entity's name as far as this article tells (canonical form).
@@ -81,6 +81,8 @@ pub struct Mention {
     /// as a modifier of a longer noun (嘉定区 in 嘉定区参展企业). Set by
     /// [`Extractor::extract`].
     pub standalone: bool,
+    /// How sure the rule that found it is, in [0, 1] (see [`rule_confidence`]).
+    pub confidence: f64,
 }
 
 impl Mention {
@@ -96,7 +98,22 @@ impl Mention {
             rule,
             titles: vec![],
             standalone: false,
+            confidence: rule_confidence(rule),
         }
+    }
+}
+
+/// How often a rule is right, as a confidence in [0, 1]: rules that read a
+/// suffix or a title (registered names, 区委书记陆方舟, gazetteer names) are
+/// surer than those that read context (a brand before 品牌, a booth in a list).
+pub fn rule_confidence(rule: &str) -> f64 {
+    match rule {
+        "title_name" | "names_then_group" | "registered_name" | "division" | "event_name" => 0.95,
+        "known_name" | "surname_title" | "short_name" | "village" | "event_short" | "zone_of_town" => 0.9,
+        "name_title" | "title_only" | "division_short" | "event_abbreviation" | "zone" => 0.8,
+        "booth" | "executive_of" | "listed_with_companies" => 0.75,
+        "brand" => 0.7,
+        _ => 0.5,
     }
 }
 
@@ -286,6 +303,19 @@ impl Extractor {
         cutter_ends_at(&self.cutters, text, end)
     }
 
+    /// The place a title names at its start (嘉定区 of 嘉定区委书记, 昆山市 of
+    /// 昆山市委书记), if it names one.
+    pub fn place_of_title(&self, title: &str) -> Option<String> {
+        let (range, forms) = self.gazetteer.find_all(title).next()?;
+        if range.start != 0 {
+            return None;
+        }
+        let form = forms
+            .iter()
+            .find(|f| self.gazetteer.division(f.division).level != gazetteer::Level::Town)?;
+        Some(self.gazetteer.division(form.division).name.clone())
+    }
+
     /// Byte ranges of visit verbs in `text`.
     pub(crate) fn visit_verbs<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         self.visit_verbs.find_iter(text).map(|m| m.range())
@@ -409,6 +439,7 @@ mod tests {
             rule: "",
             titles: vec![],
             standalone: true,
+            confidence: 1.0,
         };
         let kept = without_overlaps(vec![
             m(EntityType::Town, 0..6),

@@ -28,35 +28,64 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use super::gazetteer::Level;
 use super::{EntityType, Extractor, Known, Mention, automaton, lexicon};
 use crate::normalise::is_han;
 
 pub struct Rules {
     titles: AhoCorasick,
+    title_cutters: AhoCorasick,
     surnames: BTreeSet<String>,
     non_name: BTreeSet<char>,
     non_public: Vec<String>,
 }
 
 /// Title words that make an official only outside companies, schools and
-/// hospitals.
-const HEAD_OF_ANY_BODY: &[&str] = &[
-    "院长",
-    "副院长",
-    "校长",
-    "副校长",
-    "主任",
-    "副主任",
-    "所长",
-    "负责人",
-    "组长",
-    "副组长",
-];
+/// hospitals. (组长 heads a 领导小组, a public body whatever its subject:
+/// 区公立医院改革…领导小组组长.)
+const HEAD_OF_ANY_BODY: &[&str] = &["院长", "副院长", "校长", "副校长", "主任", "副主任", "所长", "负责人"];
 
 /// Short titles used with a surname (陆书记), or after a full name (习近平总书记).
 const SURNAME_TITLES: &[&str] = &[
     "书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长",
 ];
+
+/// Words that cannot stand inside the organisation of a title, so they end
+/// it when reading leftwards (肖文高致辞,并和嘉定区领导高香 → 嘉定区领导). Narrower
+/// than the company cutters: 合作, 组织 and 与 occur in organisations
+/// (市政府合作交流办, 组织部, 改革与…领导小组).
+const TITLE_CUTTERS: &[&str] = &[
+    "并",
+    "和",
+    "及",
+    "由",
+    "是",
+    "在",
+    "为",
+    "对",
+    "向",
+    "从",
+    "将",
+    "把",
+    "被",
+    "了",
+    "到",
+    "等",
+    "以及",
+    "包括",
+    "其中",
+    "邀请",
+    "出席",
+    "主持",
+    "会见",
+    "陪同",
+    "致辞",
+    "本报讯",
+    "会上",
+];
+
+/// The rule of a title standing alone for an official.
+pub const TITLE_ONLY: &str = "title_only";
 
 /// Title words too general to stand for one person (区领导 are many).
 const GROUP_TITLES: &[&str] = &["领导", "负责人", "委员", "常委", "党组成员"];
@@ -68,6 +97,7 @@ impl Rules {
     pub fn new() -> Rules {
         Rules {
             titles: automaton(&lexicon::words(lexicon::TITLES)),
+            title_cutters: super::reversed(TITLE_CUTTERS),
             surnames: lexicon::set(lexicon::SURNAMES),
             non_name: lexicon::words(lexicon::NON_NAME_CHARS)
                 .iter()
@@ -129,7 +159,7 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
     let rules = &x.official;
     let mut out = Vec::new();
     for m in rules.titles.find_iter(text) {
-        let title_start = title_chain_start(text, m.start());
+        let title_start = title_chain_start(x, text, m.start());
         let chain = &text[title_start..m.end()];
         let titles: Vec<String> = chain
             .split('、')
@@ -137,10 +167,16 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
             .map(str::to_string)
             .collect();
         let word = &text[m.range()];
-        let body = &text[title_start..m.start()];
-        if HEAD_OF_ANY_BODY.contains(&word) && rules.non_public.iter().any(|b| body.contains(b.as_str())) {
+        // An official if any title of the chain is a public office: 院长 of a
+        // 学院 alone is not (华东师范大学…学院院长殷德生).
+        let public = |t: &str| {
+            let head = rules.titles.find_iter(t).last().map_or("", |tm| &t[tm.range()]);
+            !(HEAD_OF_ANY_BODY.contains(&head) && rules.non_public.iter().any(|b| t.contains(b.as_str())))
+        };
+        if !titles.iter().any(|t| public(t)) {
             continue;
         }
+        let last_title = titles.last().cloned().unwrap_or_else(|| word.to_string());
         let mut at = m.end();
         let mut first = true;
         while let Some(end) = name_at(x, text, at) {
@@ -148,7 +184,11 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
                 text,
                 at..end,
                 "title_name",
-                if first { titles.clone() } else { vec![word.to_string()] },
+                if first {
+                    titles.clone()
+                } else {
+                    vec![last_title.clone()]
+                },
             ));
             first = false;
             if !text[end..].starts_with('、') {
@@ -236,7 +276,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known) -> Vec<Mention> {
         if !x.ends_name(text, m.end()) {
             continue;
         }
-        let start = title_chain_start(text, m.start());
+        let start = title_chain_start(x, text, m.start());
         let item_start = text[start..m.end()]
             .rfind('、')
             .map_or(start, |i| start + i + '、'.len_utf8());
@@ -253,7 +293,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known) -> Vec<Mention> {
             .map(|(name, _)| name)
             .collect();
         if let [name] = holders.as_slice() {
-            let mut m = official(text, item_start..m.end(), "title_only", vec![]);
+            let mut m = official(text, item_start..m.end(), TITLE_ONLY, vec![]);
             m.name = name.to_string();
             out.push(m);
         }
@@ -291,14 +331,38 @@ fn official(text: &str, span: std::ops::Range<usize>, rule: &'static str, titles
 
 /// Where the chain of titles ending at `end` starts: after the last
 /// punctuation other than 、 (区委副书记、区长高香 → 区委副书记、区长).
-fn title_chain_start(text: &str, end: usize) -> usize {
-    text[..end]
+/// A word of [`TITLE_CUTTERS`] (并和, 邀请) ends the chain too, and running text before
+/// a place that opens the title is dropped (正文内容上海市嘉定区区长 →
+/// 上海市嘉定区区长).
+fn title_chain_start(x: &Extractor, text: &str, end: usize) -> usize {
+    let start = text[..end]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c == '、' || c == '(' || c == ')' || is_han(c) || c.is_ascii_alphanumeric())
+        .take_while(|&(i, c)| {
+            (c == '、' || c == '(' || c == ')' || is_han(c) || c.is_ascii_alphanumeric())
+                && !super::cutter_ends_at(&x.official.title_cutters, text, i + c.len_utf8())
+        })
         .last()
-        .map_or(end, |(i, _)| i)
+        .map_or(end, |(i, _)| i);
+    let chain = &text[start..end];
+    let place = x.gazetteer.find_all(chain).find(|(r, forms)| {
+        r.start > 0
+            && forms
+                .iter()
+                .any(|f| !f.short && x.gazetteer.division(f.division).level != Level::Town)
+    });
+    match place {
+        Some((r, _)) if !chain[..r.start].contains(ORGANISATION_CHARS) && !chain[..r.start].contains('、') => {
+            start + r.start
+        }
+        _ => start,
+    }
 }
+
+/// Characters that mark an organisation in a title (区委, 合作交流办, 人大).
+const ORGANISATION_CHARS: &[char] = &[
+    '委', '办', '局', '会', '部', '院', '府', '厅', '署', '司', '处', '组', '党', '团', '联', '人',
+];
 
 /// The end of a personal name starting at `at`, if one does: three
 /// characters where the third cannot end it, else two (区长高香主持 → 高香).
@@ -363,6 +427,11 @@ mod tests {
         ("上海开放大学党委书记楼军江出席仪式。", &["楼军江"]),
         ("区委常委、副区长李海强陪同调研。", &["李海强"]),
         ("县人大常委会主任赵德明出席。", &["赵德明"]),
+        // 000: the leading group's subject names a hospital; its head is still an official.
+        (
+            "区委书记、区公立医院改革与高质量发展示范项目建设领导小组组长陆方舟出席会议。",
+            &["陆方舟"],
+        ),
         // names_then_group
         (
             "11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆。",
@@ -406,6 +475,17 @@ mod tests {
         assert_eq!(m[0].titles, ["县人大常委会主任"]);
         let m = super::titled(&super::super::test_support::EXTRACTOR, "区委副书记、区长高香主持会议。");
         assert_eq!(m[0].titles, ["区委副书记", "区长"]);
+        // 001 and 004: verbs and page furniture before a title are not part of it.
+        let m = super::titled(
+            &super::super::test_support::EXTRACTOR,
+            "肖文高致辞,并和嘉定区领导高香共同开启。",
+        );
+        assert_eq!(m[0].titles, ["嘉定区领导"]);
+        let m = super::titled(
+            &super::super::test_support::EXTRACTOR,
+            "当前位置:首页 > 正文内容上海市嘉定区区长高香:嘉定将。",
+        );
+        assert_eq!(m[0].titles, ["上海市嘉定区区长"]);
     }
 
     #[test]
