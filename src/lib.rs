@@ -90,14 +90,8 @@ pub fn process(
     let normalised = normalise::normalise(&doc.text);
     let text = &normalised.text;
     let sentences = segment::segment(text);
-    let (pub_date, date_source) = match manifest_date {
-        Some(d) => (Some(d), DateSource::Manifest),
-        None => match extract::dates::infer_pub_date(text) {
-            Some(d) => (Some(d), DateSource::Inferred),
-            None => (None, DateSource::Unknown),
-        },
-    };
-    let mentions = extractor.extract(text, &sentences, known, aliases);
+    let (pub_date, date_source) = publication_date(manifest_date, text);
+    let mentions = extractor.extract(text, &sentences, known, aliases, pub_date.map(|d| d.year));
     let resolved = resolve::document(&mentions);
     let dates = extract::dates::find(text);
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
@@ -149,6 +143,17 @@ pub fn process(
     }
 }
 
+/// The publication date from the manifest, else as the text gives it.
+fn publication_date(manifest_date: Option<PubDate>, text: &str) -> (Option<PubDate>, DateSource) {
+    match manifest_date {
+        Some(d) => (Some(d), DateSource::Manifest),
+        None => match extract::dates::infer_pub_date(text) {
+            Some(d) => (Some(d), DateSource::Inferred),
+            None => (None, DateSource::Unknown),
+        },
+    }
+}
+
 /// Character ranges of byte ranges of `text`, in one pass over the text.
 fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut points: Vec<usize> = bytes.iter().flat_map(|r| [r.start, r.end]).collect();
@@ -187,7 +192,8 @@ pub fn build(
     for source in &sources {
         let doc = load::read(source)?;
         let normalised = normalise::normalise(&doc.text);
-        known.merge(extractor.survey(&normalised.text));
+        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), &normalised.text);
+        known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
     }
     let aliases = company::Aliases::new(extractor, &known.companies);
     let mut builder = GraphBuilder::default();

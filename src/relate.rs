@@ -291,9 +291,9 @@ mod tests {
         let x = &*EXTRACTOR;
         let n = crate::normalise::normalise(text);
         let sentences = crate::segment::segment(&n.text);
-        let known: Known = x.survey(&n.text);
+        let known: Known = x.survey(&n.text, None);
         let aliases = company::Aliases::new(x, &known.companies);
-        let mentions = x.extract(&n.text, &sentences, &known, &aliases);
+        let mentions = x.extract(&n.text, &sentences, &known, &aliases, None);
         let resolved = crate::resolve::document(&mentions);
         let found = dates::find(&n.text);
         let verbs = |s: &str| x.visit_verbs(s).collect::<Vec<_>>();

@@ -12,18 +12,19 @@
 //!   (for …专题学习(扩大)会), 区妇联执委会议, “嘉起…”嘉定区专场活动.
 //! - `event_abbreviation`: an abbreviation made of the event's characters in
 //!   order and ending like it (进博会 for 中国国际进口博览会); an ordinal before it
-//!   must agree (第八届进博会 is not the 7th).
+//!   must agree (第八届进博会 is not the 7th). An abbreviation seen for an
+//!   event elsewhere in the corpus stands for it in articles of the same
+//!   year that do not name it in full (进博会 in a 2024 article is the 7th).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::company::is_subsequence;
-use super::{EntityType, Extractor, Mention, automaton, lexicon, reversed, scan_back_with};
+use super::{EntityType, Extractor, Known, Mention, automaton, lexicon, reversed, scan_back_with};
 use crate::normalise::is_han;
-use crate::segment::Sentence;
 
 pub struct Rules {
     pub(crate) nouns: AhoCorasick,
@@ -107,7 +108,20 @@ struct Candidate {
 }
 
 /// All event mentions of the article.
-pub fn find(x: &Extractor, text: &str, _sentences: &[Sentence]) -> Vec<Mention> {
+/// The rule of an abbreviation (进博会).
+pub const ABBREVIATION: &str = "event_abbreviation";
+
+/// The year an event's name gives (2024国际科技与创新论坛 → 2024).
+pub fn year_in_name(name: &str) -> Option<i32> {
+    YEAR_IN_NAME.captures(name).and_then(|c| c[1].parse().ok())
+}
+
+static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)").expect("year regex"));
+
+/// All event mentions of an article published in `year`; `known` supplies
+/// the corpus's abbreviations for events the article does not name in full
+/// (进博会 in a 2024 article is the expo of 2024).
+pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>) -> Vec<Mention> {
     let rules = &x.event;
     let mut candidates = Vec::new();
     for m in rules.nouns.find_iter(text) {
@@ -160,6 +174,20 @@ pub fn find(x: &Extractor, text: &str, _sentences: &[Sentence]) -> Vec<Mention> 
         }
     }
     out.extend(abbreviations(x, text, canonical.values()));
+    if let Some(year) = year {
+        let local: BTreeSet<usize> = out.iter().map(|m| m.span.start).collect();
+        for (abbreviation, years) in &known.event_abbreviations {
+            let Some(events) = years.get(&year).filter(|e| e.len() == 1) else {
+                continue;
+            };
+            let Some(full) = events.iter().next() else { continue };
+            for (at, _) in text.match_indices(abbreviation.as_str()) {
+                if !local.contains(&at) {
+                    out.push(event(text, at..at + abbreviation.len(), full, ABBREVIATION));
+                }
+            }
+        }
+    }
     out
 }
 
@@ -228,7 +256,7 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
                 if ordinal.is_some() && ordinal != full_ordinal {
                     break;
                 }
-                out.push(event(text, start..end, full, "event_abbreviation"));
+                out.push(event(text, start..end, full, ABBREVIATION));
                 break;
             }
         }
@@ -301,6 +329,23 @@ mod tests {
             &["第七届中国国际进口博览会"],
         ),
     ];
+
+    #[test]
+    fn an_abbreviation_names_the_event_of_the_article_year() {
+        use super::super::test_support::EXTRACTOR;
+        let x = &*EXTRACTOR;
+        let mut known = x.survey("第七届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2024));
+        known.merge(x.survey("第八届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2025)));
+        let names = |year| -> Vec<String> {
+            super::find(x, "会上,进博会的溢出效应持续放大。", &known, Some(year))
+                .into_iter()
+                .map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(names(2024), ["第七届中国国际进口博览会"]);
+        assert_eq!(names(2025), ["第八届中国国际进口博览会"]);
+        assert!(names(2023).is_empty());
+    }
 
     #[test]
     fn event_rules() {

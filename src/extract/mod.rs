@@ -124,12 +124,20 @@ pub struct Known {
     pub officials: BTreeSet<String>,
     /// Registered company names (…有限公司, …集团).
     pub companies: BTreeSet<String>,
+    /// Event abbreviations (进博会) → year → the events they stood for.
+    pub event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>>,
 }
 
 impl Known {
     pub fn merge(&mut self, other: Known) {
         self.officials.extend(other.officials);
         self.companies.extend(other.companies);
+        for (abbreviation, years) in other.event_abbreviations {
+            let mine = self.event_abbreviations.entry(abbreviation).or_default();
+            for (year, events) in years {
+                mine.entry(year).or_default().extend(events);
+            }
+        }
     }
 }
 
@@ -171,11 +179,28 @@ impl Extractor {
         }
     }
 
-    /// Pass 1: what this article establishes for the corpus.
-    pub fn survey(&self, text: &str) -> Known {
+    /// Pass 1: what this article, published in `year`, establishes for the corpus.
+    pub fn survey(&self, text: &str, year: Option<i32>) -> Known {
         let officials = official::titled(self, text).into_iter().map(|m| m.name).collect();
         let companies = company::registered(self, text).into_iter().map(|m| m.name).collect();
-        Known { officials, companies }
+        let mut event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>> = BTreeMap::new();
+        for m in event::find(self, text, &Known::default(), None) {
+            if m.rule == event::ABBREVIATION
+                && let Some(y) = event::year_in_name(&m.name).or(year)
+            {
+                event_abbreviations
+                    .entry(m.surface)
+                    .or_default()
+                    .entry(y)
+                    .or_default()
+                    .insert(m.name);
+            }
+        }
+        Known {
+            officials,
+            companies,
+            event_abbreviations,
+        }
     }
 
     /// Pass 2: every mention in the article, in text order, never overlapping.
@@ -185,11 +210,12 @@ impl Extractor {
         sentences: &[Sentence],
         known: &Known,
         aliases: &company::Aliases,
+        year: Option<i32>,
     ) -> Vec<Mention> {
         let mut candidates = official::find(self, text, known);
         candidates.extend(company::find(self, text, sentences, aliases));
         candidates.extend(place::find(self, text));
-        candidates.extend(event::find(self, text, sentences));
+        candidates.extend(event::find(self, text, known, year));
         let mut mentions = without_overlaps(candidates);
         let starts: BTreeSet<usize> = mentions.iter().map(|m| m.span.start).collect();
         for m in &mut mentions {
@@ -390,9 +416,9 @@ pub(crate) mod test_support {
         let x = &*EXTRACTOR;
         let n = crate::normalise::normalise(text);
         let sentences = crate::segment::segment(&n.text);
-        let known = x.survey(&n.text);
+        let known = x.survey(&n.text, None);
         let aliases = company::Aliases::new(x, &known.companies);
-        x.extract(&n.text, &sentences, &known, &aliases)
+        x.extract(&n.text, &sentences, &known, &aliases, None)
             .into_iter()
             .map(|m| (m.entity_type, m.name, m.surface, m.rule))
             .collect()
