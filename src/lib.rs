@@ -15,11 +15,13 @@
 //! | graph | [`graph`] | every article's results → [`graph::CorpusGraph`] (petgraph) |
 //! | export | [`export`] | graph → GraphML, JSON |
 //!
-//! [`build`] runs them all over a corpus. Articles are read one at a time and
+//! [`build`] runs them all over a corpus; [`explain::explain`] shows what
+//! each rule made of an article's sentences. Articles are read one at a time and
 //! dropped once processed; the corpus is read twice, since a name seen with a
 //! title in one article makes it an official in every other.
 
 pub mod date;
+pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod graph;
@@ -144,7 +146,7 @@ pub fn process(
 }
 
 /// The publication date from the manifest, else as the text gives it.
-fn publication_date(manifest_date: Option<PubDate>, text: &str) -> (Option<PubDate>, DateSource) {
+pub(crate) fn publication_date(manifest_date: Option<PubDate>, text: &str) -> (Option<PubDate>, DateSource) {
     match manifest_date {
         Some(d) => (Some(d), DateSource::Manifest),
         None => match extract::dates::infer_pub_date(text) {
@@ -175,6 +177,27 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
     bytes.iter().map(|r| at[&r.start]..at[&r.end]).collect()
 }
 
+/// The publication dates given by the `manifest.json` of each input folder.
+pub fn manifest_of(inputs: &[PathBuf]) -> Result<Manifest, LoadError> {
+    let mut manifest = Manifest::default();
+    for input in inputs.iter().filter(|p| p.is_dir()) {
+        manifest.extend(Manifest::from_folder(input)?);
+    }
+    Ok(manifest)
+}
+
+/// Pass 1 over `sources`: what the corpus establishes for every article.
+pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manifest) -> Result<Known, LoadError> {
+    let mut known = Known::default();
+    for source in sources {
+        let doc = load::read(source)?;
+        let normalised = normalise::normalise(&doc.text);
+        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), &normalised.text);
+        known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
+    }
+    Ok(known)
+}
+
 /// Builds the graph of the articles under `inputs` (folders or files).
 /// A `manifest.json` in an input folder gives publication dates.
 /// `on_document` sees each article's results before they are dropped.
@@ -184,17 +207,8 @@ pub fn build(
     on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
 ) -> Result<CorpusGraph, BuildError> {
     let sources = load::discover(inputs)?;
-    let mut manifest = Manifest::default();
-    for input in inputs.iter().filter(|p| p.is_dir()) {
-        manifest.extend(Manifest::from_folder(input)?);
-    }
-    let mut known = Known::default();
-    for source in &sources {
-        let doc = load::read(source)?;
-        let normalised = normalise::normalise(&doc.text);
-        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), &normalised.text);
-        known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
-    }
+    let manifest = manifest_of(inputs)?;
+    let known = survey(extractor, &sources, &manifest)?;
     let aliases = company::Aliases::new(extractor, &known.companies);
     let mut builder = GraphBuilder::default();
     for source in &sources {

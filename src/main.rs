@@ -44,11 +44,32 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Show, sentence by sentence, what every rule matched in articles and
+    /// why candidates were let go.
+    Explain {
+        /// The articles to explain.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The corpus the articles belong to: names seen with a title there,
+        /// its registered companies and its manifest are used.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Extra places, as for `build`.
+        #[arg(long)]
+        places: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (newsgraph explain … | head) ends the run quietly.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("newsgraph: {e:#}");
             ExitCode::from(2)
@@ -66,14 +87,7 @@ fn run(cli: Cli) -> Result<()> {
             quiet,
         } => {
             let started = Instant::now();
-            let mut gazetteer = Gazetteer::built_in();
-            if let Some(path) = &places {
-                let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-                gazetteer
-                    .add_user_entries(&text)
-                    .with_context(|| format!("{}", path.display()))?;
-            }
-            let extractor = Extractor::with_gazetteer(gazetteer);
+            let extractor = extractor(places.as_deref())?;
             let name = name.unwrap_or_else(|| default_name(&corpus));
             // Check the corpus before creating anything in --out.
             newsgraph::load::discover(&corpus)?;
@@ -91,7 +105,40 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Explain { files, corpus, places } => explain(&files, corpus.as_deref(), places.as_deref()),
     }
+}
+
+fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> Result<()> {
+    let extractor = extractor(places)?;
+    let inputs: Vec<PathBuf> = corpus.map_or_else(|| files.to_vec(), |c| vec![c.to_path_buf()]);
+    let sources = newsgraph::load::discover(&inputs)?;
+    let mut manifest = newsgraph::manifest_of(&inputs)?;
+    let folders: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
+    manifest.extend(newsgraph::manifest_of(&folders)?);
+    let known = newsgraph::survey(&extractor, &sources, &manifest)?;
+    let aliases = newsgraph::extract::company::Aliases::new(&extractor, &known.companies);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for source in newsgraph::load::discover(files)? {
+        let doc = newsgraph::load::read(&source)?;
+        newsgraph::explain::explain(&extractor, &doc, manifest.date_of(&doc.id), &known, &aliases, &mut out)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The extractor, with the user's places added to the gazetteer.
+fn extractor(places: Option<&Path>) -> Result<Extractor> {
+    let mut gazetteer = Gazetteer::built_in();
+    if let Some(path) = places {
+        let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        gazetteer
+            .add_user_entries(&text)
+            .with_context(|| format!("{}", path.display()))?;
+    }
+    Ok(Extractor::with_gazetteer(gazetteer))
 }
 
 /// The corpus folder's name, or `newsgraph` when there is none to take.

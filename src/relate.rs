@@ -175,12 +175,16 @@ pub fn relate(
         let visitor_entities: BTreeSet<usize> = visitors.iter().map(|&m| resolved.entity_of_mention[m]).collect();
         // Stops in order; a place right before another (马陆镇北管村) is one stop.
         let mut stops: Vec<Vec<usize>> = Vec::new();
+        let mut stop_starts: BTreeMap<usize, usize> = BTreeMap::new();
         let mut previous_end = None;
         for &m in &targets {
             let e = resolved.entity_of_mention[m];
             match stops.last_mut() {
                 Some(stop) if previous_end == Some(mentions[m].span.start) => stop.push(e),
-                _ => stops.push(vec![e]),
+                _ => {
+                    stops.push(vec![e]);
+                    stop_starts.entry(e).or_insert(mentions[m].span.start);
+                }
             }
             previous_end = Some(mentions[m].span.end);
         }
@@ -214,10 +218,29 @@ pub fn relate(
         if visitor_entities.is_empty() || target_entities.is_empty() {
             continue;
         }
-        let paired = days.len() > 1 && days.len() == stops.len() && sentence_text.contains("先后");
+        // 11月7日、13日…先后赴A和B: the days go to the places in order,
+        // counting places that are no entity (区税务局) too.
+        let day_of_stop: Vec<Option<usize>> = if days.len() > 1 && sentence_text.contains("先后") {
+            let places = listed_places(text, first_verb, s.span.end);
+            stops
+                .iter()
+                .map(|stop| {
+                    let at = stop_starts[&stop[0]];
+                    places
+                        .iter()
+                        .position(|p| p.contains(&at))
+                        .filter(|_| places.len() == days.len())
+                })
+                .collect()
+        } else {
+            vec![None; stops.len()]
+        };
         for &v in &visitor_entities {
             for (i, stop) in stops.iter().enumerate() {
-                let d = if paired { &days[i..=i] } else { &days[..] };
+                let d = match day_of_stop[i] {
+                    Some(k) => &days[k..=k],
+                    None => &days[..],
+                };
                 for &t in stop {
                     add(RelationKind::Visit, v, t, s.index, d, VISIT_CONFIDENCE);
                 }
@@ -226,6 +249,24 @@ pub fn relate(
         previous_visit = Some((target_entities, days));
     }
     relations.into_values().collect()
+}
+
+/// The places listed after a visit verb, up to the end of its clause
+/// (赴马陆镇北管村和区税务局开展 → 马陆镇北管村, 区税务局开展), as byte ranges.
+fn listed_places(text: &str, verb: usize, sentence_end: usize) -> Vec<std::ops::Range<usize>> {
+    let clause_end = text[verb..sentence_end]
+        .find([',', ';', '。'])
+        .map_or(sentence_end, |i| verb + i);
+    let mut places = Vec::new();
+    let mut start = verb;
+    for (i, c) in text[verb..clause_end].char_indices() {
+        if matches!(c, '、' | '和' | '及' | '与') {
+            places.push(start..verb + i);
+            start = verb + i + c.len_utf8();
+        }
+    }
+    places.push(start..clause_end);
+    places
 }
 
 /// The day each sentence speaks of: its own first date, else the last date
@@ -361,6 +402,17 @@ mod tests {
             got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2023-11-13"])),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn days_pair_with_places_that_are_no_entity_too() {
+        // 003: the second place, 区税务局, is a government office.
+        let got = visits(
+            "本报讯 11月7日、13日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。",
+            "2023-11",
+        );
+        assert!(got.contains(&v("陆方舟", "北管村", &["2023-11-07"])), "{got:?}");
+        assert!(got.contains(&v("陆方舟", "马陆镇", &["2023-11-07"])), "{got:?}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::{EntityType, Extractor, Mention, automaton, lexicon};
+use super::{EntityType, Extractor, Mention, Trace, automaton, lexicon};
 use crate::normalise::is_han;
 use crate::segment::Sentence;
 
@@ -102,7 +102,7 @@ impl Default for Rules {
 }
 
 /// Registered company names in the article (pass 1 and pass 2).
-pub fn registered(x: &Extractor, text: &str) -> Vec<Mention> {
+pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.company;
     let mut out = Vec::new();
     for m in rules.suffixes.find_iter(text) {
@@ -123,18 +123,27 @@ pub fn registered(x: &Extractor, text: &str) -> Vec<Mention> {
             start = x.scan_back(text, start - c.len_utf8(), 29, false);
         }
         let stem = &text[start..m.start()];
-        if stem.chars().count() < 2 || rules.only_industry(stem) {
-            continue;
-        }
-        // A factory needs a name besides its trade (宏达机械厂, not 发电厂).
-        if suffix == "厂" && stem.chars().count() < 3 {
-            continue;
-        }
-        // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
-        // short name of name characters counts (丰田汽车公司, 宏达机械厂).
-        if (suffix == "公司" || suffix == "厂")
+        let reason = if stem.chars().count() < 2 || rules.only_industry(stem) {
+            Some("no name before the suffix, or only a business line")
+        } else if suffix == "厂" && stem.chars().count() < 3 {
+            // A factory needs a name besides its trade (宏达机械厂, not 发电厂).
+            Some("a factory named only by its trade")
+        } else if (suffix == "公司" || suffix == "厂")
             && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c)))
         {
+            // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
+            // short name of name characters counts (丰田汽车公司, 宏达机械厂).
+            Some("a bare 公司 or 厂 after running text")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            // A suffix with nothing before it (公司自主研发) is no candidate at all.
+            if start < m.start() {
+                trace.reject(EntityType::Company, text, start..m.end(), "registered_name", || {
+                    reason.into()
+                });
+            }
             continue;
         }
         let mut end = m.end();
@@ -263,9 +272,9 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
 }
 
 /// All company mentions of the article (pass 2).
-pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases) -> Vec<Mention> {
+pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.company;
-    let mut out = registered(x, text);
+    let mut out = registered(x, text, trace);
     if let Some(matcher) = &aliases.matcher {
         for m in matcher.find_iter(text) {
             let form = &text[m.range()];
@@ -301,6 +310,10 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
         let name = &text[start..end];
         if name.chars().count() <= 6 && rules.may_be_company(name) {
             out.push(company(text, start..end, "brand"));
+        } else if start < end {
+            trace.reject(EntityType::Company, text, start..end, "brand", || {
+                "longer than a brand, or a generic or non-company name".into()
+            });
         }
     }
     for m in EXECUTIVE.find_iter(text) {
@@ -308,6 +321,10 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
         let name = &text[start..m.start()];
         if start < m.start() && rules.may_be_company(name) && rules.suffixes.find(name).is_none() {
             out.push(company(text, start..m.start(), "executive_of"));
+        } else if start < m.start() && rules.suffixes.find(name).is_none() {
+            trace.reject(EntityType::Company, text, start..m.start(), "executive_of", || {
+                "the organisation is not a company (a public body, school or generic word)".into()
+            });
         }
     }
     for c in LISTED.captures_iter(text) {
@@ -321,6 +338,10 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
             let name = &text[span.clone()];
             if rules.may_be_company(name) && rules.suffixes.find(name).is_none() {
                 out.push(company(text, span, "listed_with_companies"));
+            } else if rules.suffixes.find(name).is_none() {
+                trace.reject(EntityType::Company, text, span, "listed_with_companies", || {
+                    "ends in a word of a non-company (联盟, 中心, 项目 …)".into()
+                });
             }
         }
     }

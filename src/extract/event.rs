@@ -23,7 +23,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::company::is_subsequence;
-use super::{EntityType, Extractor, Known, Mention, automaton, lexicon, reversed, scan_back_with};
+use super::{EntityType, Extractor, Known, Mention, Trace, automaton, lexicon, reversed, scan_back_with};
 use crate::normalise::is_han;
 
 pub struct Rules {
@@ -121,7 +121,7 @@ static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)").
 /// All event mentions of an article published in `year`; `known` supplies
 /// the corpus's abbreviations for events the article does not name in full
 /// (进博会 in a 2024 article is the expo of 2024).
-pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>) -> Vec<Mention> {
+pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.event;
     let mut candidates = Vec::new();
     for m in rules.nouns.find_iter(text) {
@@ -170,6 +170,10 @@ pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>) -> Vec<
             });
             if let Some(full) = owner {
                 out.push(event(text, c.span.clone(), full, "event_short"));
+            } else {
+                trace.reject(EntityType::Event, text, c.span.clone(), "event_name", || {
+                    "a generic meeting: no year, ordinal, quoted title, place, (扩大) or 暨, and no named event it shortens".into()
+                });
             }
         }
     }
@@ -337,10 +341,16 @@ mod tests {
         let mut known = x.survey("第七届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2024));
         known.merge(x.survey("第八届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2025)));
         let names = |year| -> Vec<String> {
-            super::find(x, "会上,进博会的溢出效应持续放大。", &known, Some(year))
-                .into_iter()
-                .map(|m| m.name)
-                .collect()
+            super::find(
+                x,
+                "会上,进博会的溢出效应持续放大。",
+                &known,
+                Some(year),
+                &mut super::Trace::default(),
+            )
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
         };
         assert_eq!(names(2024), ["第七届中国国际进口博览会"]);
         assert_eq!(names(2025), ["第八届中国国际进口博览会"]);

@@ -117,6 +117,55 @@ pub fn rule_confidence(rule: &str) -> f64 {
     }
 }
 
+/// A candidate a rule considered and let go, with the reason, for
+/// `newsgraph explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    pub entity_type: EntityType,
+    pub surface: String,
+    pub span: Range<usize>,
+    pub rule: &'static str,
+    pub reason: String,
+}
+
+/// Collects rejections when enabled; costs nothing otherwise.
+#[derive(Debug, Default)]
+pub struct Trace {
+    enabled: bool,
+    pub rejections: Vec<Rejection>,
+}
+
+impl Trace {
+    /// A trace that records.
+    pub fn recording() -> Trace {
+        Trace {
+            enabled: true,
+            rejections: Vec::new(),
+        }
+    }
+
+    /// Records that `rule` let `text[span]` go, and why (`reason` is only
+    /// built when recording).
+    pub(crate) fn reject(
+        &mut self,
+        entity_type: EntityType,
+        text: &str,
+        span: Range<usize>,
+        rule: &'static str,
+        reason: impl FnOnce() -> String,
+    ) {
+        if self.enabled {
+            self.rejections.push(Rejection {
+                entity_type,
+                surface: text[span.clone()].to_string(),
+                span,
+                rule,
+                reason: reason(),
+            });
+        }
+    }
+}
+
 /// What one article establishes for the whole corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Known {
@@ -181,10 +230,17 @@ impl Extractor {
 
     /// Pass 1: what this article, published in `year`, establishes for the corpus.
     pub fn survey(&self, text: &str, year: Option<i32>) -> Known {
-        let officials = official::titled(self, text).into_iter().map(|m| m.name).collect();
-        let companies = company::registered(self, text).into_iter().map(|m| m.name).collect();
+        let trace = &mut Trace::default();
+        let officials = official::titled(self, text, trace)
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        let companies = company::registered(self, text, trace)
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
         let mut event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>> = BTreeMap::new();
-        for m in event::find(self, text, &Known::default(), None) {
+        for m in event::find(self, text, &Known::default(), None, trace) {
             if m.rule == event::ABBREVIATION
                 && let Some(y) = event::year_in_name(&m.name).or(year)
             {
@@ -212,11 +268,24 @@ impl Extractor {
         aliases: &company::Aliases,
         year: Option<i32>,
     ) -> Vec<Mention> {
-        let mut candidates = official::find(self, text, known);
-        candidates.extend(company::find(self, text, sentences, aliases));
-        candidates.extend(place::find(self, text));
-        candidates.extend(event::find(self, text, known, year));
-        let mut mentions = without_overlaps(candidates);
+        self.extract_traced(text, sentences, known, aliases, year, &mut Trace::default())
+    }
+
+    /// [`Extractor::extract`], recording in `trace` what was let go and why.
+    pub fn extract_traced(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        known: &Known,
+        aliases: &company::Aliases,
+        year: Option<i32>,
+        trace: &mut Trace,
+    ) -> Vec<Mention> {
+        let mut candidates = official::find(self, text, known, trace);
+        candidates.extend(company::find(self, text, sentences, aliases, trace));
+        candidates.extend(place::find(self, text, trace));
+        candidates.extend(event::find(self, text, known, year, trace));
+        let mut mentions = without_overlaps(candidates, trace);
         let starts: BTreeSet<usize> = mentions.iter().map(|m| m.span.start).collect();
         for m in &mut mentions {
             m.sentence = sentence_of(sentences, m.span.start);
@@ -383,7 +452,7 @@ pub fn sentence_of(sentences: &[Sentence], at: usize) -> usize {
 
 /// Keeps the longest of overlapping candidates (earlier first on ties, then
 /// by entity type), returned in text order.
-fn without_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
+fn without_overlaps(mut candidates: Vec<Mention>, trace: &mut Trace) -> Vec<Mention> {
     candidates.sort_by(|a, b| {
         (b.span.len(), a.span.start, a.entity_type, &a.name).cmp(&(a.span.len(), b.span.start, b.entity_type, &b.name))
     });
@@ -393,10 +462,24 @@ fn without_overlaps(mut candidates: Vec<Mention>) -> Vec<Mention> {
         let clash = taken
             .range(..m.span.end)
             .next_back()
-            .is_some_and(|(_, &end)| end > m.span.start);
-        if !clash {
-            taken.insert(m.span.start, m.span.end);
-            kept.push(m);
+            .filter(|(_, end)| **end > m.span.start)
+            .map(|(&start, &end)| start..end);
+        match clash {
+            None => {
+                taken.insert(m.span.start, m.span.end);
+                kept.push(m);
+            }
+            Some(winner) => {
+                if trace.enabled && winner != m.span {
+                    trace.rejections.push(Rejection {
+                        entity_type: m.entity_type,
+                        surface: m.surface.clone(),
+                        span: m.span.clone(),
+                        rule: m.rule,
+                        reason: format!("inside a longer mention at {}..{}", winner.start, winner.end),
+                    });
+                }
+            }
         }
     }
     kept.sort_by_key(|m| (m.span.start, m.span.end));
@@ -467,13 +550,19 @@ mod tests {
             standalone: true,
             confidence: 1.0,
         };
-        let kept = without_overlaps(vec![
-            m(EntityType::Town, 0..6),
-            m(EntityType::Company, 0..30),
-            m(EntityType::Town, 30..36),
-        ]);
+        let mut trace = Trace::recording();
+        let kept = without_overlaps(
+            vec![
+                m(EntityType::Town, 0..6),
+                m(EntityType::Company, 0..30),
+                m(EntityType::Town, 30..36),
+            ],
+            &mut trace,
+        );
         let spans: Vec<_> = kept.iter().map(|m| m.span.clone()).collect();
         assert_eq!(spans, [0..30, 30..36]);
+        assert_eq!(trace.rejections.len(), 1);
+        assert_eq!(trace.rejections[0].span, 0..6);
     }
 
     #[test]

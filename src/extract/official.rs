@@ -29,7 +29,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::gazetteer::Level;
-use super::{EntityType, Extractor, Known, Mention, automaton, lexicon};
+use super::{EntityType, Extractor, Known, Mention, Trace, automaton, lexicon};
 use crate::normalise::is_han;
 
 pub struct Rules {
@@ -155,7 +155,7 @@ fn contains_county_or_above(x: &Extractor, name: &str) -> bool {
 }
 
 /// Mentions found by the title rules alone (pass 1).
-pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
+pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.official;
     let mut out = Vec::new();
     for m in rules.titles.find_iter(text) {
@@ -174,11 +174,19 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
             !(HEAD_OF_ANY_BODY.contains(&head) && rules.non_public.iter().any(|b| t.contains(b.as_str())))
         };
         if !titles.iter().any(|t| public(t)) {
+            trace.reject(EntityType::Official, text, title_start..m.end(), "title_name", || {
+                "the titles are of a company, school or hospital, not a public office".into()
+            });
             continue;
         }
         let last_title = titles.last().cloned().unwrap_or_else(|| word.to_string());
         let mut at = m.end();
         let mut first = true;
+        if name_at(x, text, at).is_none() && !text[at..].starts_with('、') {
+            trace.reject(EntityType::Official, text, m.range(), "title_name", || {
+                "no personal name follows the title (a surname, one or two more characters, then a word that ends a name)".into()
+            });
+        }
         while let Some(end) = name_at(x, text, at) {
             out.push(official(
                 text,
@@ -244,8 +252,8 @@ pub fn titled(x: &Extractor, text: &str) -> Vec<Mention> {
 }
 
 /// All official mentions of the article (pass 2).
-pub fn find(x: &Extractor, text: &str, known: &Known) -> Vec<Mention> {
-    let mut out = titled(x, text);
+pub fn find(x: &Extractor, text: &str, known: &Known, trace: &mut Trace) -> Vec<Mention> {
+    let mut out = titled(x, text, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &out {
         titles_by_name
@@ -471,19 +479,29 @@ mod tests {
 
     #[test]
     fn titles_are_kept_whole_with_their_organisation() {
-        let m = super::titled(&super::super::test_support::EXTRACTOR, "县人大常委会主任赵德明出席。");
+        let m = super::titled(
+            &super::super::test_support::EXTRACTOR,
+            "县人大常委会主任赵德明出席。",
+            &mut super::Trace::default(),
+        );
         assert_eq!(m[0].titles, ["县人大常委会主任"]);
-        let m = super::titled(&super::super::test_support::EXTRACTOR, "区委副书记、区长高香主持会议。");
+        let m = super::titled(
+            &super::super::test_support::EXTRACTOR,
+            "区委副书记、区长高香主持会议。",
+            &mut super::Trace::default(),
+        );
         assert_eq!(m[0].titles, ["区委副书记", "区长"]);
         // 001 and 004: verbs and page furniture before a title are not part of it.
         let m = super::titled(
             &super::super::test_support::EXTRACTOR,
             "肖文高致辞,并和嘉定区领导高香共同开启。",
+            &mut super::Trace::default(),
         );
         assert_eq!(m[0].titles, ["嘉定区领导"]);
         let m = super::titled(
             &super::super::test_support::EXTRACTOR,
             "当前位置:首页 > 正文内容上海市嘉定区区长高香:嘉定将。",
+            &mut super::Trace::default(),
         );
         assert_eq!(m[0].titles, ["上海市嘉定区区长"]);
     }

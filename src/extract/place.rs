@@ -19,7 +19,7 @@ use std::ops::Range;
 use aho_corasick::AhoCorasick;
 
 use super::gazetteer::{Form, Level};
-use super::{EntityType, Extractor, Mention, automaton, lexicon};
+use super::{EntityType, Extractor, Mention, Trace, automaton, lexicon};
 use crate::normalise::is_han;
 
 pub struct Rules {
@@ -48,7 +48,7 @@ impl Default for Rules {
 }
 
 /// All town mentions of the article.
-pub fn find(x: &Extractor, text: &str) -> Vec<Mention> {
+pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     let g = &x.gazetteer;
     let matches: Vec<(Range<usize>, &[Form])> = g.find_all(text).collect();
 
@@ -93,7 +93,19 @@ pub fn find(x: &Extractor, text: &str) -> Vec<Mention> {
                 .find(|f| is_plain(f.division) && (ends_as_name || followed_by_part(f.division)))
                 .map(|f| (f.division, "division_short"))
         };
-        let Some((division, rule)) = chosen else { continue };
+        let Some((division, rule)) = chosen else {
+            // Only the telling case: a place the article names, whose short
+            // form here runs on into a longer name (马陆葡萄主题公园).
+            if forms
+                .iter()
+                .any(|f| is_plain(f.division) && g.division(f.division).level != Level::Province)
+            {
+                trace.reject(EntityType::Town, text, range.clone(), "division_short", || {
+                    "the short form runs on into a longer name".into()
+                });
+            }
+            continue;
+        };
         if g.division(division).level == Level::Town {
             towns.insert(division);
         }
@@ -118,6 +130,14 @@ pub fn find(x: &Extractor, text: &str) -> Vec<Mention> {
             || is_division
             || GENERIC_LEADS.iter().any(|g| lead.contains(g))
         {
+            if !is_division {
+                trace.reject(EntityType::Town, text, start..m.end(), "zone", || {
+                    format!(
+                        "the words before {} are running text or generic, not a name",
+                        &text[m.range()]
+                    )
+                });
+            }
             continue;
         }
         let named_after = out

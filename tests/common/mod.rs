@@ -1,4 +1,6 @@
 //! Helpers for the end-to-end tests: run the binary in a fresh folder.
+// Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
