@@ -4,10 +4,10 @@
 //! Takes the text as loaded and returns a [`Normalised`] text in which
 //! - full-width ASCII forms are half-width (`１１月` → `11月`, `（` → `(`), and
 //!   the ideographic space is a space;
-//! - white space inside Chinese text is gone (`高 香` → `高香`, `11 月` →
-//!   `11月`), while it stays between Latin words (`Family Citywalk`);
-//! - lines broken for layout are joined again (`区委书\n\n记陆方舟` →
-//!   `区委书记陆方舟`), each remaining paragraph is one line;
+//! - white space inside Chinese text is gone (`李 红` → `李红`, `11 月` →
+//!   `11月`), while it stays between Latin words (`Family Fun Day`);
+//! - lines broken for layout are joined again (`区委书\n\n记王建国` →
+//!   `区委书记王建国`), each remaining paragraph is one line;
 //! - control and zero-width characters are dropped.
 //!
 //! Every character of the result knows the byte range of the original text

@@ -7,9 +7,9 @@
 //! - **visit**: an official goes to a company, town or event. A sentence with
 //!   a visit verb (来到, 走访, 调研, 赴, 走进, 参观 …) makes every official named
 //!   before the verb a visitor of every company, town or event named after
-//!   it (陆方舟、高香…等区四套班子领导来到进博会场馆). A town only counts where it
+//!   it (王建国、李红…等区四套班子领导来到消博会场馆). A town only counts where it
 //!   stands as a place, not as a modifier (嘉定区参展企业). Officials in a
-//!   sentence of their own that say they went along (区委书记陆方舟陪同调研)
+//!   sentence of their own that say they went along (区委书记王建国陪同调研)
 //!   visit what the sentence before was about.
 //!
 //! Visit dates: the days the sentence gives (`11月7日、13日 … 先后赴 A 和 B`

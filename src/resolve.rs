@@ -2,11 +2,11 @@
 //!
 //! Takes an article's mentions and groups them into [`DocEntity`]s: every
 //! mention whose extractor named the same thing (南翔 and 南翔镇 both name
-//! `南翔镇`; 进博会 names `第七届中国国际进口博览会`; 找钢网 names the registered
+//! `南翔镇`; 消博会 names `第三届中国国际消费品博览会`; 易钢网 names the registered
 //! company) is one entity, carrying the other spellings as aliases and, for
 //! officials, every title seen. Entities are keyed by type and canonical
 //! name ([`EntityKey`]), which is also how `graph` joins them across
-//! articles: the 7th and the 8th 进博会 have different canonical names and
+//! articles: the 3rd and the 4th 消博会 have different canonical names and
 //! stay apart.
 
 use std::collections::{BTreeMap, BTreeSet};

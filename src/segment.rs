@@ -5,7 +5,7 @@
 //! A newspaper page holds several articles: `本报讯` (or `(上接…)`) opens one,
 //! a byline (`撰稿 …`, `摄影 …`) closes one, and headlines stand alone as
 //! sentences of the article that follows them. Later stages use the article to
-//! scope dates and references (`当天`, `陆方舟表示`).
+//! scope dates and references (`当天`, `王建国表示`).
 
 use std::ops::Range;
 use std::sync::LazyLock;

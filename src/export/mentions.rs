@@ -7,7 +7,7 @@
 //! ```
 //! `start`/`end` count characters and `byte_start`/`byte_end` bytes into the
 //! original file as read (after a byte-order mark, if any); `text` is the
-//! original text there (`高 香` where the graph says `高香`); `sentence` is
+//! original text there (`李 红` where the graph says `李红`); `sentence` is
 //! the sentence's index in the normalised article; `rule` names the
 //! extraction rule that found it.
 

@@ -3,16 +3,16 @@
 //! Rules:
 //! - `registered_name`: a name ending in a suffix of
 //!   `lexicon/company_suffixes.txt`, read leftwards to the nearest cutter
-//!   (来到安亭镇走访调研舍弗勒贸易(上海)有限公司); a brand in brackets after it
-//!   stays with it (大众集团(保时捷)).
+//!   (来到安亭镇走访调研华星贸易(上海)有限公司); a brand in brackets after it
+//!   stays with it (宏达集团(星光)).
 //! - `short_name`: a short form of a registered name found anywhere in the
-//!   corpus: the name without place, business line and suffix (找钢网 for
-//!   上海找钢网信息科技股份有限公司), optionally followed by an abbreviation of
-//!   the business line (康德莱医械 for 上海康德莱医疗器械股份有限公司).
+//!   corpus: the name without place, business line and suffix (易钢网 for
+//!   上海易钢网信息科技股份有限公司), optionally followed by an abbreviation of
+//!   the business line (瑞康医械 for 上海瑞康医疗器械股份有限公司).
 //! - `booth`: the places an official visits at an expo, when the list names a
-//!   booth (先后来到…丰田汽车公司、安波福展台 → 安波福).
-//! - `brand`: a name before 品牌 (成功引入极氪品牌), not a quoted slogan.
-//! - `executive_of`: the organisation of a company executive (康德莱医械董事长).
+//!   booth (先后来到…华通汽车公司、安科达展台 → 安科达).
+//! - `brand`: a name before 品牌 (成功引入星途品牌), not a quoted slogan.
+//! - `executive_of`: the organisation of a company executive (瑞康医械董事长).
 //! - `listed_with_companies`: names listed before 等N家…企业/伙伴.
 //!
 //! Names ending in a word of `lexicon/non_company_heads.txt` (政府, 大学,
@@ -132,7 +132,7 @@ pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> 
             && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c)))
         {
             // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
-            // short name of name characters counts (丰田汽车公司, 宏达机械厂).
+            // short name of name characters counts (华通汽车公司, 宏达机械厂).
             Some("a bare 公司 or 厂 after running text")
         } else {
             None
@@ -155,7 +155,7 @@ pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> 
     out
 }
 
-/// A brand in brackets right after a name (大众集团(保时捷)): its byte length.
+/// A brand in brackets right after a name (宏达集团(星光)): its byte length.
 fn brand_bracket(x: &Extractor, after: &str) -> Option<usize> {
     let inner_end = after.strip_prefix('(')?.find(')')?;
     let inner = &after[1..1 + inner_end];
@@ -200,7 +200,7 @@ impl Aliases {
     }
 
     /// The registered name a short form stands for, also when an
-    /// abbreviation of the business line follows it (康德莱医械).
+    /// abbreviation of the business line follows it (瑞康医械).
     pub fn registered_name(&self, form: &str) -> Option<&str> {
         if let Some(name) = self.by_form.get(form) {
             return Some(name);
@@ -218,7 +218,7 @@ impl Aliases {
 fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
     let rules = &x.company;
     let mut out = Vec::new();
-    // Without bracketed parts: 上海城投(集团)有限公司 → 上海城投有限公司.
+    // Without bracketed parts: 上海路投(集团)有限公司 → 上海路投有限公司.
     let mut plain = String::new();
     let mut depth = 0;
     for c in name.chars() {
@@ -230,7 +230,7 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
         }
     }
     if let Some(bracket) = name.rfind('(').filter(|_| name.ends_with(')')) {
-        // 大众集团(保时捷): the brand in brackets is a name of its own.
+        // 宏达集团(星光): the brand in brackets is a name of its own.
         out.push((name[bracket + 1..name.len() - 1].to_string(), String::new()));
     }
     let Some(suffix) = rules
@@ -248,7 +248,7 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
     if stem.chars().count() >= 2 && &plain[suffix.range()] == "集团" {
         out.push((stem.to_string(), String::new()));
     }
-    // Without a leading place name: 上海找钢网信息科技 → 找钢网信息科技.
+    // Without a leading place name: 上海易钢网信息科技 → 易钢网信息科技.
     let placeless = x
         .gazetteer
         .find_all(stem)
@@ -305,7 +305,7 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
             continue;
         }
         // Read one character further than a brand may be long, so that a
-        // name running on (持续做强西上海) is not cut into one.
+        // name running on (持续做强东浦集团) is not cut into one.
         let start = x.scan_back(text, end, 7, false);
         let name = &text[start..end];
         if name.chars().count() <= 6 && rules.may_be_company(name) {
@@ -354,7 +354,7 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
 }
 
 /// How many characters after a short form abbreviate its business line
-/// (康德莱 + 医械, for 医疗器械): the longest run that is an in-order
+/// (瑞康 + 医械, for 医疗器械): the longest run that is an in-order
 /// selection of the line's characters.
 fn abbreviation_len(after: &str, line: &str) -> usize {
     if line.is_empty() {
@@ -378,7 +378,7 @@ pub fn is_subsequence(short: &str, long: &str) -> bool {
 }
 
 /// Companies visited at an expo: the items of a visit list that names a
-/// booth (…、安波福展台和国家综合展内的联影医疗).
+/// booth (…、安科达展台和国家综合展内的华影医疗).
 fn booths(x: &Extractor, sentence: &str, offset: usize, out: &mut Vec<Mention>) {
     let rules = &x.company;
     for verb in x.visit_verbs(sentence) {

@@ -3,18 +3,18 @@
 //! Rules:
 //! - `event_name`: a name ending in a word of `lexicon/event_nouns.txt`, read
 //!   leftwards over quoted titles and bracketed parts to the nearest cutter,
-//!   that carries something proper: a year (2024国际科技与创新论坛), an ordinal
-//!   (第七届中国国际进口博览会, 七次党代会), a quoted title, a Latin name, a
-//!   place it opens with (嘉定区投资促进大会…), `(扩大)` or `暨`. A bare
+//!   that carries something proper: a year (2023国际数字经济论坛), an ordinal
+//!   (第三届中国国际消费品博览会, 七次党代会), a quoted title, a Latin name, a
+//!   place it opens with (闵行区投资促进大会…), `(扩大)` or `暨`. A bare
 //!   座谈会 or 会议 is no event.
 //! - `event_short`: a shorter form of a named event of the same article,
-//!   made of its characters in order and ending like it: 轮值会议, 专题学习会
-//!   (for …专题学习(扩大)会), 区妇联执委会议, “嘉起…”嘉定区专场活动.
+//!   made of its characters in order and ending like it: 联席会议, 专题研讨会
+//!   (for …专题研讨(扩大)会), 区工商联执委会议, “智造…”专场推介活动.
 //! - `event_abbreviation`: an abbreviation made of the event's characters in
-//!   order and ending like it (进博会 for 中国国际进口博览会); an ordinal before it
-//!   must agree (第八届进博会 is not the 7th). An abbreviation seen for an
+//!   order and ending like it (消博会 for 中国国际消费品博览会); an ordinal before it
+//!   must agree (第四届消博会 is not the 3rd). An abbreviation seen for an
 //!   event elsewhere in the corpus stands for it in articles of the same
-//!   year that do not name it in full (进博会 in a 2024 article is the 7th).
+//!   year that do not name it in full (消博会 in a 2023 article is the 3rd).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -32,7 +32,7 @@ pub struct Rules {
 }
 
 /// Cutters for event names: unlike company names, event names may hold
-/// 与 and 和 (嘉定区人民政府与上海开放大学合作签约仪式).
+/// 与 and 和 (青浦区人民政府与上海理工大学合作签约仪式).
 const EVENT_CUTTERS: &[&str] = &[
     "的",
     "在",
@@ -108,10 +108,10 @@ struct Candidate {
 }
 
 /// All event mentions of the article.
-/// The rule of an abbreviation (进博会).
+/// The rule of an abbreviation (消博会).
 pub const ABBREVIATION: &str = "event_abbreviation";
 
-/// The year an event's name gives (2024国际科技与创新论坛 → 2024).
+/// The year an event's name gives (2023国际数字经济论坛 → 2023).
 pub fn year_in_name(name: &str) -> Option<i32> {
     YEAR_IN_NAME.captures(name).and_then(|c| c[1].parse().ok())
 }
@@ -120,7 +120,7 @@ static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)").
 
 /// All event mentions of an article published in `year`; `known` supplies
 /// the corpus's abbreviations for events the article does not name in full
-/// (进博会 in a 2024 article is the expo of 2024).
+/// (消博会 in a 2024 article is the expo of 2024).
 pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.event;
     let mut candidates = Vec::new();
@@ -217,7 +217,7 @@ fn without_brackets(s: &str) -> String {
     out
 }
 
-/// Abbreviations of the article's named events (进博会).
+/// Abbreviations of the article's named events (消博会).
 fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a String>) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut events: Vec<&String> = events.collect();
@@ -226,7 +226,7 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
     for full in events {
         let plain = without_brackets(full);
         let Some(last) = plain.chars().last() else { continue };
-        // An abbreviation keeps the head of the event noun: 进博会 holds the 博 of 博览会.
+        // An abbreviation keeps the head of the event noun: 消博会 holds the 博 of 博览会.
         let Some(noun_head) = x
             .event
             .nouns
@@ -243,7 +243,7 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
         for (at, _) in text.match_indices(last) {
             let end = at + last.len_utf8();
             let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
-            // Abbreviations of this kind are three or four characters (进博会).
+            // Abbreviations of this kind are three or four characters (消博会).
             for k in 2..=before.len().min(3) {
                 let (start, c) = before[k - 1];
                 if !before[..k].iter().all(|&(_, c)| is_han(c)) || !is_han(c) {

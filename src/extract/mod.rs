@@ -3,8 +3,8 @@
 //!
 //! Takes a normalised article and its sentences and returns [`Mention`]s:
 //! a span of the normalised text, the entity type, the name the mention
-//! refers to as far as this article tells (`南翔` → `南翔镇`, `进博会` →
-//! `第七届中国国际进口博览会`), and the rule that found it. One module per
+//! refers to as far as this article tells (`南翔` → `南翔镇`, `消博会` →
+//! `第三届中国国际消费品博览会`), and the rule that found it. One module per
 //! entity type holds its rules: [`official`], [`company`], [`place`],
 //! [`event`]; [`dates`] reads the dates that `relate` needs.
 //!
@@ -104,7 +104,7 @@ impl Mention {
 }
 
 /// How often a rule is right, as a confidence in [0, 1]: rules that read a
-/// suffix or a title (registered names, 区委书记陆方舟, gazetteer names) are
+/// suffix or a title (registered names, 区委书记王建国, gazetteer names) are
 /// surer than those that read context (a brand before 品牌, a booth in a list).
 pub fn rule_confidence(rule: &str) -> f64 {
     match rule {
@@ -173,7 +173,7 @@ pub struct Known {
     pub officials: BTreeSet<String>,
     /// Registered company names (…有限公司, …集团).
     pub companies: BTreeSet<String>,
-    /// Event abbreviations (进博会) → year → the events they stood for.
+    /// Event abbreviations (消博会) → year → the events they stood for.
     pub event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>>,
 }
 
@@ -332,7 +332,7 @@ pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_
                 break;
             }
             if c == ')' {
-                // Take a short bracketed part whole: 舍弗勒贸易(上海)有限公司.
+                // Take a short bracketed part whole: 华星贸易(上海)有限公司.
                 let Some(open) = head[..i].rfind('(') else { break };
                 if head[open..i].chars().count() > 10 {
                     break;
@@ -358,7 +358,7 @@ pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_
                 count += 1;
                 continue;
             }
-            // A space between Latin words belongs to the name (Family Citywalk).
+            // A space between Latin words belongs to the name (Family Fun Day).
             let latin_space = c == ' '
                 && head[..i].ends_with(|p: char| p.is_ascii_alphabetic())
                 && head[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());

@@ -2,18 +2,18 @@
 //!
 //! Rules (the `rule` of each mention):
 //! - `title_name`: a title word of `lexicon/titles.txt` right before a name,
-//!   the organisation read leftwards (区委书记陆方舟, 昆山市委书记周伟, 证监会主席吴清);
-//!   combined titles are all kept (区委副书记、区长高香); a list may follow
-//!   (区四套班子领导肖文高、高香、连正华).
+//!   the organisation read leftwards (区委书记王建国, 昆山市委书记周海, 证监会主席刘明);
+//!   combined titles are all kept (区委副书记、区长李红); a list may follow
+//!   (区四套班子领导赵立新、李红、钱志强).
 //! - `names_then_group`: a list of names before a group title
-//!   (陆方舟、高香、连正华、杨莉等区四套班子领导).
+//!   (王建国、李红、钱志强、孙丽等区四套班子领导).
 //! - `known_name`: a name seen with a title anywhere in the corpus, wherever it
-//!   appears (陆方舟表示, 陆方舟一行).
-//! - `name_title`: a name before a short title (习近平总书记, 陆方舟书记).
+//!   appears (王建国表示, 王建国一行).
+//! - `name_title`: a name before a short title (张国华总书记, 王建国书记).
 //! - `surname_title`: a surname and title standing for an official of the
-//!   article (陆书记 for 陆方舟, 区委书记).
+//!   article (王书记 for 王建国, 区委书记).
 //! - `title_only`: a title alone standing for the one official of the
-//!   article who holds it (嘉定区委书记调研嘉定工业区, where 陆方舟 is 区委书记).
+//!   article who holds it (嘉定区委书记调研嘉定工业区, where 王建国 is 区委书记).
 //!
 //! A name is a surname of `lexicon/surnames.txt` and one or two more Chinese
 //! characters, none of them in `lexicon/non_name_chars.txt`, ending where a
@@ -45,13 +45,13 @@ pub struct Rules {
 /// 区公立医院改革…领导小组组长.)
 const HEAD_OF_ANY_BODY: &[&str] = &["院长", "副院长", "校长", "副校长", "主任", "副主任", "所长", "负责人"];
 
-/// Short titles used with a surname (陆书记), or after a full name (习近平总书记).
+/// Short titles used with a surname (陆书记), or after a full name (张国华总书记).
 const SURNAME_TITLES: &[&str] = &[
     "书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长",
 ];
 
 /// Words that cannot stand inside the organisation of a title, so they end
-/// it when reading leftwards (肖文高致辞,并和嘉定区领导高香 → 嘉定区领导). Narrower
+/// it when reading leftwards (赵立新致辞,并和嘉定区领导李红 → 嘉定区领导). Narrower
 /// than the company cutters: 合作, 组织 and 与 occur in organisations
 /// (市政府合作交流办, 组织部, 改革与…领导小组).
 const TITLE_CUTTERS: &[&str] = &[
@@ -205,7 +205,7 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
             at = end + '、'.len_utf8();
         }
     }
-    // A name before its title: 习近平总书记, 陆方舟书记.
+    // A name before its title: 张国华总书记, 王建国书记.
     for title in SURNAME_TITLES.iter().chain(&["总书记"]) {
         for (at, _) in text.match_indices(title) {
             if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
@@ -229,7 +229,7 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         let mut at = list.start();
         let items: Vec<&str> = list.as_str().split('、').collect();
         if !items.iter().all(|n| rules.is_name(x, n)) {
-            // Accept the list from its first valid name on (在陆方舟、高香等区领导).
+            // Accept the list from its first valid name on (在王建国、李红等区领导).
             if items.len() < 2 || !items[1..].iter().all(|n| rules.is_name(x, n)) {
                 continue;
             }
@@ -338,7 +338,7 @@ fn official(text: &str, span: std::ops::Range<usize>, rule: &'static str, titles
 }
 
 /// Where the chain of titles ending at `end` starts: after the last
-/// punctuation other than 、 (区委副书记、区长高香 → 区委副书记、区长).
+/// punctuation other than 、 (区委副书记、区长李红 → 区委副书记、区长).
 /// A word of [`TITLE_CUTTERS`] (并和, 邀请) ends the chain too, and running text before
 /// a place that opens the title is dropped (正文内容上海市嘉定区区长 →
 /// 上海市嘉定区区长).
@@ -373,7 +373,7 @@ const ORGANISATION_CHARS: &[char] = &[
 ];
 
 /// The end of a personal name starting at `at`, if one does: three
-/// characters where the third cannot end it, else two (区长高香主持 → 高香).
+/// characters where the third cannot end it, else two (区长李红主持 → 李红).
 fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
     let rules = &x.official;
     let ends: Vec<usize> = text[at..]
