@@ -83,6 +83,17 @@ impl Day {
     }
 }
 
+/// The days a date of any precision covers: `2024-11` is 2024-11-01 to
+/// 2024-11-30, `2024` the whole year.
+pub fn days_covered(date: &str) -> Option<(Day, Day)> {
+    let d = PubDate::parse(date)?;
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => Day::new(d.year, m, day).map(|x| (x, x)),
+        (Some(m), None) => Some((Day::new(d.year, m, 1)?, Day::new(d.year, m, days_in_month(d.year, m))?)),
+        _ => Some((Day::new(d.year, 1, 1)?, Day::new(d.year, 12, 31)?)),
+    }
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -175,6 +186,25 @@ mod tests {
         let d = Day::new(2024, 12, 31).unwrap();
         assert_eq!(d.offset(1).to_string(), "2025-01-01");
         assert_eq!(Day::new(2024, 3, 1).unwrap().offset(-1).to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn days_covered_by_coarse_dates() {
+        let (a, b) = days_covered("2024-02").unwrap();
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("2024-02-01".into(), "2024-02-29".into())
+        );
+        let (a, b) = days_covered("2023").unwrap();
+        assert_eq!(
+            (a.to_string(), b.to_string()),
+            ("2023-01-01".into(), "2023-12-31".into())
+        );
+        assert_eq!(
+            days_covered("2024-11-04").map(|d| d.0.to_string()),
+            Some("2024-11-04".into())
+        );
+        assert_eq!(days_covered("soon"), None);
     }
 
     #[test]

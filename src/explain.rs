@@ -34,7 +34,15 @@ pub fn explain(
     let resolved = resolve::document(&mentions);
     let found_dates = dates::find(text);
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
-    let relations = relate::relate(text, &sentences, &mentions, &resolved, &found_dates, pub_date, &verbs);
+    let article = relate::Article {
+        text,
+        sentences: &sentences,
+        mentions: &mentions,
+        resolved: &resolved,
+        dates: &found_dates,
+        pub_date,
+    };
+    let relations = relate::relate(&article, relate::Window::Sentence, &verbs);
     let days = relate::sentence_days(&sentences, &found_dates, pub_date);
 
     let mut rejected: BTreeMap<usize, Vec<&crate::extract::Rejection>> = BTreeMap::new();

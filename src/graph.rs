@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::DocumentResult;
 use crate::date::Day;
 use crate::extract::EntityType;
-use crate::relate::RelationKind;
+use crate::relate::{RelationKind, Window};
 use crate::resolve::EntityKey;
 
 /// Evidence sentences kept per edge; the rest are only counted.
@@ -99,6 +99,9 @@ pub struct Edge {
     pub evidence: Vec<Evidence>,
     /// The surest statement of it (see `relate::Relation::confidence`).
     pub confidence: f64,
+    /// Earliest and latest date it was stated, as for nodes.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
 }
 
 /// Where a document's publication date came from.
@@ -122,6 +125,8 @@ pub struct DocumentInfo {
 pub struct CorpusGraph {
     pub graph: Graph<Node, Edge, Undirected>,
     pub documents: Vec<DocumentInfo>,
+    /// How near two mentions had to be to co-occur.
+    pub window: Window,
 }
 
 impl CorpusGraph {
@@ -140,14 +145,24 @@ impl CorpusGraph {
 }
 
 /// Accumulates articles into a graph.
-#[derive(Default)]
 pub struct GraphBuilder {
     nodes: BTreeMap<EntityKey, Node>,
     edges: BTreeMap<(RelationKind, EntityKey, EntityKey), (Edge, usize)>,
     documents: Vec<DocumentInfo>,
+    window: Window,
 }
 
 impl GraphBuilder {
+    /// A builder for relations found with co-occurrence `window`.
+    pub fn new(window: Window) -> GraphBuilder {
+        GraphBuilder {
+            nodes: BTreeMap::new(),
+            edges: BTreeMap::new(),
+            documents: Vec::new(),
+            window,
+        }
+    }
+
     pub fn add(&mut self, doc: &DocumentResult) {
         self.documents.push(DocumentInfo {
             doc: doc.id.clone(),
@@ -183,7 +198,7 @@ impl GraphBuilder {
                 widen(span, &t.date);
             }
         }
-        for r in &doc.relations {
+        for (ri, r) in doc.relations.iter().enumerate() {
             let mut source = doc.resolved.entities[r.source].key.clone();
             let mut target = doc.resolved.entities[r.target].key.clone();
             if r.kind == RelationKind::CoOccurrence && node_id(&source) > node_id(&target) {
@@ -199,12 +214,19 @@ impl GraphBuilder {
                         dates: BTreeSet::new(),
                         evidence: Vec::new(),
                         confidence: 0.0,
+                        first_seen: None,
+                        last_seen: None,
                     },
                     0,
                 )
             });
             edge.weight += r.sentences.len();
             edge.confidence = edge.confidence.max(r.confidence);
+            let mut span = (edge.first_seen.take(), edge.last_seen.take());
+            for date in &doc.relation_dates[ri] {
+                widen(&mut span, date);
+            }
+            (edge.first_seen, edge.last_seen) = span;
             edge.dates.extend(r.dates.iter().copied());
             for s in &r.sentences {
                 *seen += 1;
@@ -237,6 +259,7 @@ impl GraphBuilder {
         CorpusGraph {
             graph,
             documents: self.documents,
+            window: self.window,
         }
     }
 }

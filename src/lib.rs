@@ -24,7 +24,9 @@ pub mod date;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod filter;
 pub mod graph;
+pub mod layout;
 pub mod load;
 pub mod normalise;
 pub mod relate;
@@ -40,6 +42,13 @@ use extract::{Extractor, Known, company};
 use graph::{CorpusGraph, DateSource, GraphBuilder};
 use load::{LoadError, Manifest};
 use resolve::Resolved;
+
+/// How a corpus is turned into a graph.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// How near two mentions must be to co-occur.
+    pub window: relate::Window,
+}
 
 /// Why a build stopped.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +77,8 @@ pub struct DocumentResult {
     pub mention_dates: Vec<Option<String>>,
     /// Each title given to an official, with the place it names and when.
     pub titles_seen: Vec<TitleSeen>,
+    /// When each relation was stated: the dates of its sentences, as for mentions.
+    pub relation_dates: Vec<Vec<Option<String>>>,
 }
 
 /// A title seen with an official in one sentence.
@@ -88,6 +99,7 @@ pub fn process(
     manifest_date: Option<PubDate>,
     known: &Known,
     aliases: &company::Aliases,
+    options: &Options,
 ) -> DocumentResult {
     let normalised = normalise::normalise(&doc.text);
     let text = &normalised.text;
@@ -97,7 +109,15 @@ pub fn process(
     let resolved = resolve::document(&mentions);
     let dates = extract::dates::find(text);
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
-    let relations = relate::relate(text, &sentences, &mentions, &resolved, &dates, pub_date, &verbs);
+    let article = relate::Article {
+        text,
+        sentences: &sentences,
+        mentions: &mentions,
+        resolved: &resolved,
+        dates: &dates,
+        pub_date,
+    };
+    let relations = relate::relate(&article, options.window, &verbs);
     let sentence_texts = relations
         .iter()
         .flat_map(|r| r.sentences.iter())
@@ -111,6 +131,15 @@ pub fn process(
                 .map(|d| d.to_string())
                 .or_else(|| pub_date.map(|d| d.to_string()))
         })
+        .collect();
+    let date_of_sentence = |i: usize| {
+        days[i]
+            .map(|d| d.to_string())
+            .or_else(|| pub_date.map(|d| d.to_string()))
+    };
+    let relation_dates = relations
+        .iter()
+        .map(|r| r.sentences.iter().map(|&i| date_of_sentence(i)).collect())
         .collect();
     let titles_seen = mentions
         .iter()
@@ -135,6 +164,7 @@ pub fn process(
         original_spans: bytes.into_iter().zip(chars).collect(),
         mention_dates,
         titles_seen,
+        relation_dates,
         id: doc.id.clone(),
         pub_date,
         date_source,
@@ -204,16 +234,17 @@ pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manife
 pub fn build(
     inputs: &[PathBuf],
     extractor: &Extractor,
+    options: &Options,
     on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
 ) -> Result<CorpusGraph, BuildError> {
     let sources = load::discover(inputs)?;
     let manifest = manifest_of(inputs)?;
     let known = survey(extractor, &sources, &manifest)?;
     let aliases = company::Aliases::new(extractor, &known.companies);
-    let mut builder = GraphBuilder::default();
+    let mut builder = GraphBuilder::new(options.window);
     for source in &sources {
         let doc = load::read(source)?;
-        let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases);
+        let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases, options);
         on_document(&doc, &result).map_err(BuildError::Sink)?;
         builder.add(&result);
     }

@@ -1,6 +1,7 @@
 //! The `newsgraph` command line: argument parsing, messages and exit codes
 //! around the library.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -8,12 +9,16 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
 
+use newsgraph::date::Day;
+use newsgraph::export::json::JsonOptions;
 use newsgraph::extract::gazetteer::Gazetteer;
 use newsgraph::extract::{EntityType, Extractor};
+use newsgraph::filter::{Filter, FilterReport};
 use newsgraph::graph::CorpusGraph;
-use newsgraph::relate::RelationKind;
+use newsgraph::relate::{RelationKind, Window};
 
 /// Build a knowledge graph of officials, companies, towns and events from
 /// Chinese local-government news.
@@ -26,24 +31,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read a folder of articles and write the graph as GraphML and JSON.
-    Build {
-        /// Folders (searched recursively for .txt files) or files to read.
-        #[arg(default_value = "corpus")]
-        corpus: Vec<PathBuf>,
-        /// Folder to write the graph files into.
-        #[arg(long, default_value = "graphs")]
-        out: PathBuf,
-        /// Base name of the files written (default: the corpus folder's name).
-        #[arg(long)]
-        name: Option<String>,
-        /// Extra places, one a line: `name` or `name<TAB>parent name`.
-        #[arg(long)]
-        places: Option<PathBuf>,
-        /// Print nothing but errors.
-        #[arg(long, short)]
-        quiet: bool,
-    },
+    /// Read a folder of articles and write the graph as GraphML, GEXF and
+    /// JSON, with every mention in a JSON Lines sidecar.
+    Build(BuildArgs),
     /// Show, sentence by sentence, what every rule matched in articles and
     /// why candidates were let go.
     Explain {
@@ -58,6 +48,63 @@ enum Command {
         #[arg(long)]
         places: Option<PathBuf>,
     },
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Folders (searched recursively for .txt files) or files to read.
+    #[arg(default_value = "corpus")]
+    corpus: Vec<PathBuf>,
+    /// Folder to write the graph files into.
+    #[arg(long, default_value = "graphs")]
+    out: PathBuf,
+    /// Base name of the files written (default: the corpus folder's name).
+    #[arg(long)]
+    name: Option<String>,
+    /// Extra places, one a line: `name` or `name<TAB>parent name`.
+    #[arg(long)]
+    places: Option<PathBuf>,
+    /// How near two mentions must be to co-occur.
+    #[arg(long, value_enum, default_value_t = Window::Sentence)]
+    window: Window,
+    /// Keep only co-occurrence edges of at least this weight.
+    #[arg(long)]
+    min_weight: Option<usize>,
+    /// Keep only these entity types (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    types: Option<Vec<EntityType>>,
+    /// Keep only edges stated (visits: dated) on or after this day, YYYY-MM-DD,
+    /// and nodes active then.
+    #[arg(long, value_parser = parse_day)]
+    since: Option<Day>,
+    /// Keep only edges stated (visits: dated) on or before this day, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_day)]
+    until: Option<Day>,
+    /// Keep only the N heaviest edges.
+    #[arg(long)]
+    top_edges: Option<usize>,
+    /// Keep only the neighbourhood of the entity with this label or alias.
+    #[arg(long)]
+    ego: Option<String>,
+    /// How many edges away from --ego to go.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Keep nodes that the filters leave without edges.
+    #[arg(long)]
+    keep_isolated: bool,
+    /// Write the JSON edge list under `links` (d3, NetworkX before 3.6).
+    #[arg(long)]
+    links: bool,
+    /// Also write the run report as JSON to this file.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_day(s: &str) -> Result<Day, String> {
+    Day::parse(s).ok_or_else(|| format!("{s:?} is not a date YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -79,33 +126,162 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build {
-            corpus,
-            out,
-            name,
-            places,
-            quiet,
-        } => {
-            let started = Instant::now();
-            let extractor = extractor(places.as_deref())?;
-            let name = name.unwrap_or_else(|| default_name(&corpus));
-            // Check the corpus before creating anything in --out.
-            newsgraph::load::discover(&corpus)?;
-            fs::create_dir_all(&out).with_context(|| format!("{}: cannot create the output folder", out.display()))?;
-            let mentions_path = out.join(format!("{name}.mentions.jsonl"));
-            let mut mentions = Staged::create(&mentions_path)?;
-            let graph = newsgraph::build(&corpus, &extractor, &mut |doc, result| {
-                newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer)
-            })?;
-            let mut written = write_outputs(&graph, &name, &out)?;
-            mentions.commit()?;
-            written.push(mentions_path);
-            if !quiet {
-                summary(&graph, &written, started);
-            }
-            Ok(())
-        }
+        Command::Build(args) => build(args),
         Command::Explain { files, corpus, places } => explain(&files, corpus.as_deref(), places.as_deref()),
+    }
+}
+
+fn build(args: BuildArgs) -> Result<()> {
+    let started = Instant::now();
+    let extractor = extractor(args.places.as_deref())?;
+    let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
+    let filter = Filter {
+        min_weight: args.min_weight,
+        types: args.types.as_ref().map(|t| t.iter().copied().collect()),
+        since: args.since,
+        until: args.until,
+        top_edges: args.top_edges,
+        ego: args.ego.clone(),
+        depth: args.depth,
+        keep_isolated: args.keep_isolated,
+    };
+    // Check the corpus before creating anything in --out.
+    newsgraph::load::discover(&args.corpus)?;
+    fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
+    let mentions_path = args.out.join(format!("{name}.mentions.jsonl"));
+    let mut mentions = Staged::create(&mentions_path)?;
+    let options = newsgraph::Options { window: args.window };
+    let graph = newsgraph::build(&args.corpus, &extractor, &options, &mut |doc, result| {
+        newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer)
+    })?;
+    let (graph, filtered) = newsgraph::filter::apply(&graph, &filter)?;
+    let positions = newsgraph::layout::layout(&graph);
+    let json_options = JsonOptions {
+        corpus: name.clone(),
+        links: args.links,
+        filters: filter_words(&args),
+    };
+    let out = &args.out;
+    let mut written = Vec::new();
+    let path = out.join(format!("{name}.graphml"));
+    write_atomic(&path, |w| newsgraph::export::graphml::write(&graph, &positions, w))?;
+    written.push(path);
+    let path = out.join(format!("{name}.gexf"));
+    write_atomic(&path, |w| newsgraph::export::gexf::write(&graph, &positions, w))?;
+    written.push(path);
+    let path = out.join(format!("{name}.json"));
+    write_atomic(&path, |w| {
+        newsgraph::export::json::write(&graph, &json_options, &positions, w)
+    })?;
+    written.push(path);
+    mentions.commit()?;
+    written.push(mentions_path);
+
+    let report = RunReport::new(&graph, filtered, written, started);
+    if let Some(path) = &args.report {
+        write_atomic(path, |w| {
+            serde_json::to_writer_pretty(&mut *w, &report)?;
+            w.write_all(b"\n")
+        })?;
+    }
+    if !args.quiet {
+        report.print();
+    }
+    Ok(())
+}
+
+/// The filter options as given, for the graph's metadata.
+fn filter_words(args: &BuildArgs) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some(n) = args.min_weight {
+        words.push(format!("--min-weight {n}"));
+    }
+    if let Some(types) = &args.types {
+        let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+        words.push(format!("--types {}", names.join(",")));
+    }
+    if let Some(d) = args.since {
+        words.push(format!("--since {d}"));
+    }
+    if let Some(d) = args.until {
+        words.push(format!("--until {d}"));
+    }
+    if let Some(n) = args.top_edges {
+        words.push(format!("--top-edges {n}"));
+    }
+    if let Some(ego) = &args.ego {
+        words.push(format!("--ego {ego} --depth {}", args.depth));
+    }
+    if args.keep_isolated {
+        words.push("--keep-isolated".to_string());
+    }
+    words
+}
+
+/// What a run did, for stderr and `--report`.
+#[derive(Serialize)]
+struct RunReport {
+    documents_read: usize,
+    documents_skipped: usize,
+    nodes: BTreeMap<&'static str, usize>,
+    edges: BTreeMap<&'static str, usize>,
+    filters: FilterReport,
+    characters_sanitised: usize,
+    written: Vec<PathBuf>,
+    seconds: f64,
+}
+
+impl RunReport {
+    fn new(graph: &CorpusGraph, filters: FilterReport, written: Vec<PathBuf>, started: Instant) -> RunReport {
+        let nodes = EntityType::ALL
+            .iter()
+            .map(|&t| (t.as_str(), graph.nodes().filter(|n| n.entity_type == t).count()))
+            .collect();
+        let edges = [RelationKind::CoOccurrence, RelationKind::Visit]
+            .iter()
+            .map(|&k| (k.as_str(), graph.edges().filter(|(_, _, e)| e.kind == k).count()))
+            .collect();
+        RunReport {
+            documents_read: graph.documents.len(),
+            documents_skipped: 0,
+            nodes,
+            edges,
+            filters,
+            characters_sanitised: newsgraph::export::unsafe_characters(graph),
+            written,
+            seconds: (started.elapsed().as_secs_f64() * 100.0).round() / 100.0,
+        }
+    }
+
+    fn print(&self) {
+        let n = |k: &str| self.nodes.get(k).copied().unwrap_or(0);
+        let e = |k: &str| self.edges.get(k).copied().unwrap_or(0);
+        eprintln!(
+            "read {} documents: {} officials, {} companies, {} towns, {} events; {} co-occurrence and {} visit edges ({:.2}s)",
+            self.documents_read,
+            n("official"),
+            n("company"),
+            n("town"),
+            n("event"),
+            e("co_occurrence"),
+            e("visit"),
+            self.seconds
+        );
+        for r in self.filters.removed.iter().filter(|r| r.nodes + r.edges > 0) {
+            eprintln!("filter {}: removed {} nodes and {} edges", r.step, r.nodes, r.edges);
+        }
+        if self.characters_sanitised > 0 {
+            eprintln!("dropped {} characters that XML cannot carry", self.characters_sanitised);
+        }
+        for path in &self.written {
+            eprintln!("wrote {}", path.display());
+        }
+        if self.nodes.values().sum::<usize>() == 0 {
+            eprintln!(
+                "no entities found: are the articles Chinese news text in UTF-8? `newsgraph explain FILE` shows why"
+            );
+        }
     }
 }
 
@@ -149,16 +325,6 @@ fn default_name(corpus: &[PathBuf]) -> String {
         .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "newsgraph".to_string())
-}
-
-/// Writes `<name>.graphml` and `<name>.json` into `out`, each through a
-/// temporary file renamed into place, so a failed run leaves the old ones.
-fn write_outputs(graph: &CorpusGraph, name: &str, out: &Path) -> Result<Vec<PathBuf>> {
-    let graphml = out.join(format!("{name}.graphml"));
-    write_atomic(&graphml, |w| newsgraph::export::graphml::write(graph, w))?;
-    let json = out.join(format!("{name}.json"));
-    write_atomic(&json, |w| newsgraph::export::json::write(graph, name, w))?;
-    Ok(vec![graphml, json])
 }
 
 fn write_atomic(path: &Path, write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>) -> Result<()> {
@@ -207,27 +373,5 @@ impl Drop for Staged {
         if !self.committed {
             let _ = fs::remove_file(&self.tmp);
         }
-    }
-}
-
-fn summary(graph: &CorpusGraph, written: &[PathBuf], started: Instant) {
-    let count = |t: EntityType| graph.nodes().filter(|n| n.entity_type == t).count();
-    let edges = |k: RelationKind| graph.edges().filter(|(_, _, e)| e.kind == k).count();
-    eprintln!(
-        "read {} documents: {} officials, {} companies, {} towns, {} events; {} co-occurrence and {} visit edges ({:.2}s)",
-        graph.documents.len(),
-        count(EntityType::Official),
-        count(EntityType::Company),
-        count(EntityType::Town),
-        count(EntityType::Event),
-        edges(RelationKind::CoOccurrence),
-        edges(RelationKind::Visit),
-        started.elapsed().as_secs_f64()
-    );
-    for path in written {
-        eprintln!("wrote {}", path.display());
-    }
-    if graph.graph.node_count() == 0 {
-        eprintln!("no entities found: are the articles Chinese news text in UTF-8?");
     }
 }

@@ -65,16 +65,43 @@ const ACCOMPANYING_CONFIDENCE: f64 = 0.8;
 /// sentence before.
 const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "一同调研", "共同调研"];
 
+/// How near two mentions must be to co-occur.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Window {
+    /// In the same sentence.
+    #[default]
+    Sentence,
+    /// In the same paragraph.
+    Paragraph,
+    /// In the same article.
+    Article,
+}
+
+/// What `relate` reads of one article: the earlier stages' results.
+pub struct Article<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub mentions: &'a [Mention],
+    pub resolved: &'a Resolved,
+    pub dates: &'a [DateMention],
+    pub pub_date: Option<PubDate>,
+}
+
 /// Finds the article's relations, sorted by kind and entities.
 pub fn relate(
-    text: &str,
-    sentences: &[Sentence],
-    mentions: &[Mention],
-    resolved: &Resolved,
-    dates: &[DateMention],
-    pub_date: Option<PubDate>,
+    article: &Article,
+    window: Window,
     visit_verbs: &dyn Fn(&str) -> Vec<std::ops::Range<usize>>,
 ) -> Vec<Relation> {
+    let Article {
+        text,
+        sentences,
+        mentions,
+        resolved,
+        dates,
+        pub_date,
+    } = *article;
     let entity_confidence: Vec<f64> = resolved
         .entities
         .iter()
@@ -103,6 +130,31 @@ pub fn relate(
         by_sentence.entry(m.sentence).or_default().push(i);
     }
 
+    // Co-occurrence: each pair of entities once per window, cited by the
+    // sentence where the second of them first appears.
+    let mut units: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let s = &sentences[m.sentence];
+        let unit = match window {
+            Window::Sentence => s.index,
+            Window::Paragraph => s.paragraph,
+            Window::Article => s.article,
+        };
+        units
+            .entry(unit)
+            .or_default()
+            .entry(resolved.entity_of_mention[i])
+            .or_insert(m.sentence);
+    }
+    for entities in units.values() {
+        let entities: Vec<(&usize, &usize)> = entities.iter().collect();
+        for (i, &(&a, &sa)) in entities.iter().enumerate() {
+            for &(&b, &sb) in &entities[i + 1..] {
+                add(RelationKind::CoOccurrence, a, b, sa.max(sb), &[], 1.0);
+            }
+        }
+    }
+
     let mut current_article = usize::MAX;
     let mut last_day: Option<Day> = None;
     let mut led_group_on: BTreeMap<usize, Day> = BTreeMap::new();
@@ -120,14 +172,6 @@ pub fn relate(
             last_day = Some(d);
         }
         let in_sentence: &[usize] = by_sentence.get(&s.index).map_or(&[], Vec::as_slice);
-
-        let entities: BTreeSet<usize> = in_sentence.iter().map(|&m| resolved.entity_of_mention[m]).collect();
-        let entities: Vec<usize> = entities.into_iter().collect();
-        for (i, &a) in entities.iter().enumerate() {
-            for &b in &entities[i + 1..] {
-                add(RelationKind::CoOccurrence, a, b, s.index, &[], 1.0);
-            }
-        }
 
         // 深入 is a visit only where a place follows at once (深入宏达机械厂车间),
         // not in 深入学习 or 深入交流.
@@ -338,25 +382,25 @@ mod tests {
         let resolved = crate::resolve::document(&mentions);
         let found = dates::find(&n.text);
         let verbs = |s: &str| x.visit_verbs(s).collect::<Vec<_>>();
-        relate(
-            &n.text,
-            &sentences,
-            &mentions,
-            &resolved,
-            &found,
-            PubDate::parse(pub_date),
-            &verbs,
-        )
-        .into_iter()
-        .filter(|r| r.kind == RelationKind::Visit)
-        .map(|r| {
-            (
-                resolved.entities[r.source].key.name.clone(),
-                resolved.entities[r.target].key.name.clone(),
-                r.dates.iter().map(Day::to_string).collect(),
-            )
-        })
-        .collect()
+        let article = Article {
+            text: &n.text,
+            sentences: &sentences,
+            mentions: &mentions,
+            resolved: &resolved,
+            dates: &found,
+            pub_date: PubDate::parse(pub_date),
+        };
+        relate(&article, Window::Sentence, &verbs)
+            .into_iter()
+            .filter(|r| r.kind == RelationKind::Visit)
+            .map(|r| {
+                (
+                    resolved.entities[r.source].key.name.clone(),
+                    resolved.entities[r.target].key.name.clone(),
+                    r.dates.iter().map(Day::to_string).collect(),
+                )
+            })
+            .collect()
     }
 
     fn v(o: &str, t: &str, d: &[&str]) -> (String, String, Vec<String>) {

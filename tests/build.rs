@@ -19,7 +19,9 @@ fn build_writes_graphml_and_json_with_a_summary() {
         stderr.contains("officials") && stderr.contains("visit edges"),
         "{stderr}"
     );
-    assert!(out.join("corpus.graphml").is_file() && out.join("corpus.json").is_file());
+    for ext in ["graphml", "gexf", "json", "mentions.jsonl"] {
+        assert!(out.join(format!("corpus.{ext}")).is_file(), "{ext}");
+    }
 }
 
 #[test]
@@ -119,7 +121,7 @@ fn a_second_run_writes_byte_identical_files() {
     let (a, b) = (scratch("run-a"), scratch("run-b"));
     build_corpus(&a);
     build_corpus(&b);
-    for f in ["corpus.graphml", "corpus.json", "corpus.mentions.jsonl"] {
+    for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
         assert!(
             fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),
             "{f} differs between runs"
@@ -131,7 +133,7 @@ fn a_second_run_writes_byte_identical_files() {
 fn committed_graphs_are_current() {
     let out = scratch("current");
     build_corpus(&out);
-    for f in ["corpus.graphml", "corpus.json", "corpus.mentions.jsonl"] {
+    for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
         let fresh = fs::read(out.join(f)).unwrap();
         let committed = fs::read(root().join("graphs").join(f)).unwrap();
         assert!(
@@ -243,5 +245,127 @@ fn a_script_can_ask_who_held_a_title_when() {
             .iter()
             .any(|&(name, _, last)| name == "肖文高" && last.starts_with("2025-11")),
         "{holders:?}"
+    );
+}
+
+#[test]
+fn min_weight_leaves_no_lighter_co_occurrence() {
+    let out = scratch("min-weight");
+    let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap(), "--min-weight", "2"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("filter min_weight: removed"));
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    let edges = g["edges"].as_array().unwrap();
+    assert!(edges.iter().any(|e| e["kind"] == "co_occurrence"));
+    assert!(
+        edges
+            .iter()
+            .filter(|e| e["kind"] == "co_occurrence")
+            .all(|e| e["weight"].as_u64().unwrap() >= 2)
+    );
+    assert_eq!(g["graph"]["filters"], serde_json::json!(["--min-weight 2"]));
+}
+
+#[test]
+fn ego_leaves_one_official_and_its_neighbours() {
+    let out = scratch("ego");
+    let o = newsgraph(&[
+        "build",
+        "corpus",
+        "--out",
+        out.to_str().unwrap(),
+        "--ego",
+        "陆方舟",
+        "--depth",
+        "1",
+        "-q",
+    ]);
+    assert!(o.status.success());
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    let nodes = g["nodes"].as_array().unwrap();
+    let centre = nodes.iter().find(|n| n["label"] == "陆方舟").unwrap()["id"]
+        .as_str()
+        .unwrap();
+    let neighbours: BTreeSet<&str> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["source"] == centre || e["target"] == centre)
+        .flat_map(|e| [e["source"].as_str().unwrap(), e["target"].as_str().unwrap()])
+        .collect();
+    assert!(nodes.len() > 5);
+    assert!(
+        nodes.iter().all(|n| neighbours.contains(n["id"].as_str().unwrap())),
+        "every node is one edge away"
+    );
+}
+
+#[test]
+fn types_and_dates_filter_every_format() {
+    let out = scratch("types-dates");
+    let args = [
+        "build",
+        "corpus",
+        "--out",
+        out.to_str().unwrap(),
+        "--types",
+        "official,company",
+        "--since",
+        "2024-11-01",
+    ];
+    let o = newsgraph(&[&args[..], &["--until", "2024-11-30", "-q"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    assert!(
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["entity_type"] == "official" || n["entity_type"] == "company")
+    );
+    for e in g["edges"].as_array().unwrap().iter().filter(|e| e["kind"] == "visit") {
+        assert!(
+            e["dates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d.as_str().unwrap().starts_with("2024-11")),
+            "{e}"
+        );
+    }
+    let gexf = fs::read_to_string(out.join("corpus.gexf")).unwrap();
+    assert!(!gexf.contains("entity_type\" value=\"town\""));
+}
+
+#[test]
+fn an_unknown_ego_is_a_clear_error() {
+    let out = scratch("bad-ego");
+    let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap(), "--ego", "无此人"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无此人"));
+}
+
+#[test]
+fn the_window_and_the_report_are_recorded() {
+    let out = scratch("window");
+    let report = out.join("report.json");
+    let args = [
+        "build",
+        "corpus",
+        "--out",
+        out.to_str().unwrap(),
+        "--window",
+        "paragraph",
+        "--report",
+    ];
+    let o = newsgraph(&[&args[..], &[report.to_str().unwrap(), "-q"]].concat());
+    assert!(o.status.success());
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
+    assert_eq!(g["graph"]["co_occurrence_window"], "paragraph");
+    let r: Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(r["documents_read"], 5);
+    assert!(
+        r["edges"]["co_occurrence"].as_u64().unwrap() > 245,
+        "a paragraph window finds more pairs: {r}"
     );
 }

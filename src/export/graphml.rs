@@ -4,7 +4,8 @@
 //! Nodes carry `label`, `entity_type`, `aliases` and `titles` (lists joined
 //! with `;`), `mentions` (int), `documents`, `confidence` (double),
 //! `first_seen`, `last_seen`, `roles` (`title@place first..last`, `;`-joined)
-//! and `date` (events); edges carry `kind`, `weight` (double), `dates`
+//! `date` (events), and Gephi's display keys `x`, `y`, `size` (by mentions)
+//! and `color` (`#RRGGBB` by entity type); edges carry `kind`, `weight` (double), `dates`
 //! (visits, `;`-joined), `confidence` (double), `evidence_count` (int) and
 //! `evidence` (the first sentence). Each `<edge>` also has
 //! `label="<kind>"`, which Gephi reads as the edge type so that a visit and a
@@ -15,10 +16,9 @@
 
 use std::io::{self, Write};
 
-use quick_xml::escape::escape;
-
-use super::xml_safe;
+use super::{join, text};
 use crate::graph::CorpusGraph;
+use crate::layout::{Position, color, size};
 
 const NODE_KEYS: &[(&str, &str)] = &[
     ("label", "string"),
@@ -32,6 +32,10 @@ const NODE_KEYS: &[(&str, &str)] = &[
     ("last_seen", "string"),
     ("roles", "string"),
     ("date", "string"),
+    ("x", "double"),
+    ("y", "double"),
+    ("size", "double"),
+    ("color", "string"),
 ];
 const EDGE_KEYS: &[(&str, &str)] = &[
     ("kind", "string"),
@@ -42,17 +46,8 @@ const EDGE_KEYS: &[(&str, &str)] = &[
     ("evidence", "string"),
 ];
 
-/// Escaped text for an attribute value or element content.
-fn text(s: &str) -> String {
-    escape(xml_safe(s).as_str()).into_owned()
-}
-
-fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
-    items.map(String::as_str).collect::<Vec<_>>().join(";")
-}
-
-/// Writes `graph` as GraphML.
-pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
+/// Writes `graph` as GraphML, nodes placed at `positions` (in node order).
+pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -67,7 +62,7 @@ pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
         }
     }
     writeln!(out, r#"  <graph id="newsgraph" edgedefault="undirected">"#)?;
-    for n in graph.nodes() {
+    for (n, p) in graph.nodes().zip(positions) {
         writeln!(out, r#"    <node id="{}">"#, text(&n.id))?;
         data(out, "label", &text(&n.label))?;
         data(out, "entity_type", n.entity_type.as_str())?;
@@ -92,6 +87,10 @@ pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
             .collect();
         data(out, "roles", &text(&roles.join(";")))?;
         data(out, "date", n.date().unwrap_or(""))?;
+        data(out, "x", &p.x.to_string())?;
+        data(out, "y", &p.y.to_string())?;
+        data(out, "size", &size(n.mentions).to_string())?;
+        data(out, "color", color(n.entity_type))?;
         writeln!(out, "    </node>")?;
     }
     for (s, t, e) in graph.edges() {
@@ -123,14 +122,4 @@ pub fn write(graph: &CorpusGraph, out: &mut impl Write) -> io::Result<()> {
 
 fn data(out: &mut impl Write, key: &str, value: &str) -> io::Result<()> {
     writeln!(out, r#"      <data key="{key}">{value}</data>"#)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_is_escaped_and_made_xml_safe() {
-        assert_eq!(text("<script>&\u{1}]]>"), "&lt;script&gt;&amp;]]&gt;");
-    }
 }

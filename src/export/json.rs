@@ -2,9 +2,11 @@
 //!
 //! ```text
 //! {"directed": false, "multigraph": true,
-//!  "graph": {"generator": "newsgraph", "corpus": …, "documents": [{"doc", "date", "date_source"}]},
+//!  "graph": {"generator": "newsgraph", "corpus": …, "co_occurrence_window": "sentence",
+//!            "filters": […], "documents": [{"doc", "date", "date_source"}]},
 //!  "nodes": [{"id", "entity_type", "label", "aliases", "titles" (officials), "mentions", "documents",
-//!             "confidence", "first_seen", "last_seen", "roles" (officials), "date" (events)}],
+//!             "confidence", "first_seen", "last_seen", "roles" (officials), "date" (events),
+//!             "x", "y", "size", "color"}],
 //!  "edges": [{"id", "source", "target", "key", "kind", "weight", "dates" (visits), "confidence",
 //!             "evidence_count", "evidence": [{"doc", "sentence"}]}]}
 //! ```
@@ -21,14 +23,23 @@
 //!   ask who was 区委书记 when; `place` is the place the title names, if any.
 //! - `date` (events): the date of the earliest mention.
 //!
-//! NetworkX reads it with `node_link_graph(data, edges="edges")`.
+//! - `x`, `y`, `size`, `color`: where and how to draw the node (see `layout`).
+//! - Text drops the characters XML cannot carry, as in the other formats, so
+//!   a label reads the same everywhere.
+//! - With `--links` the edge list is under `links` instead of `edges`.
+//!
+//! The JSON Schema is `docs/graph.schema.json`. NetworkX reads the file with
+//! `node_link_graph(data, edges="edges")`.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::xml_safe;
 use crate::extract::EntityType;
 use crate::graph::{CorpusGraph, DocumentInfo, Evidence, Role};
+use crate::layout::{Position, color, size};
+use crate::relate::Window;
 
 #[derive(Serialize)]
 struct JsonGraph<'a> {
@@ -36,24 +47,40 @@ struct JsonGraph<'a> {
     multigraph: bool,
     graph: Metadata<'a>,
     nodes: Vec<JsonNode<'a>>,
-    edges: Vec<JsonEdge<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edges: Option<Vec<JsonEdge<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<Vec<JsonEdge<'a>>>,
 }
 
 #[derive(Serialize)]
 struct Metadata<'a> {
     generator: &'static str,
     corpus: &'a str,
+    co_occurrence_window: Window,
+    filters: &'a [String],
     documents: &'a [DocumentInfo],
+}
+
+/// How the JSON is written.
+#[derive(Debug, Clone, Default)]
+pub struct JsonOptions {
+    /// The corpus's name, recorded in the metadata.
+    pub corpus: String,
+    /// Put the edge list under `links` (d3, NetworkX before 3.6) instead of `edges`.
+    pub links: bool,
+    /// The filters applied, as given, recorded in the metadata.
+    pub filters: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct JsonNode<'a> {
     id: &'a str,
     entity_type: &'static str,
-    label: &'a str,
-    aliases: Vec<&'a str>,
+    label: String,
+    aliases: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    titles: Option<Vec<&'a str>>,
+    titles: Option<Vec<String>>,
     mentions: usize,
     documents: Vec<&'a str>,
     confidence: f64,
@@ -63,9 +90,13 @@ struct JsonNode<'a> {
     roles: Option<Vec<Role<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    x: f64,
+    y: f64,
+    size: f64,
+    color: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct JsonEdge<'a> {
     id: &'a str,
     source: &'a str,
@@ -77,19 +108,26 @@ struct JsonEdge<'a> {
     dates: Option<Vec<String>>,
     confidence: f64,
     evidence_count: usize,
-    evidence: &'a [Evidence],
+    evidence: Vec<Evidence>,
 }
 
-/// Writes `graph` as node-link JSON (pretty-printed, with a final newline).
-pub fn write(graph: &CorpusGraph, corpus: &str, out: &mut impl Write) -> io::Result<()> {
+/// Writes `graph` as node-link JSON (pretty-printed, with a final newline),
+/// nodes placed at `positions` (in node order).
+pub fn write(
+    graph: &CorpusGraph,
+    options: &JsonOptions,
+    positions: &[Position],
+    out: &mut impl Write,
+) -> io::Result<()> {
     let nodes = graph
         .nodes()
-        .map(|n| JsonNode {
+        .zip(positions)
+        .map(|(n, p)| JsonNode {
             id: &n.id,
             entity_type: n.entity_type.as_str(),
-            label: &n.label,
-            aliases: n.aliases.iter().map(String::as_str).collect(),
-            titles: (n.entity_type == EntityType::Official).then(|| n.titles.iter().map(String::as_str).collect()),
+            label: xml_safe(&n.label),
+            aliases: n.aliases.iter().map(|a| xml_safe(a)).collect(),
+            titles: (n.entity_type == EntityType::Official).then(|| n.titles.iter().map(|t| xml_safe(t)).collect()),
             mentions: n.mentions,
             documents: n.documents.iter().map(String::as_str).collect(),
             confidence: rounded(n.confidence),
@@ -97,9 +135,13 @@ pub fn write(graph: &CorpusGraph, corpus: &str, out: &mut impl Write) -> io::Res
             last_seen: n.last_seen.as_deref(),
             roles: (n.entity_type == EntityType::Official).then(|| n.roles().collect()),
             date: n.date(),
+            x: p.x,
+            y: p.y,
+            size: size(n.mentions),
+            color: color(n.entity_type),
         })
         .collect();
-    let edges = graph
+    let edges: Vec<JsonEdge> = graph
         .edges()
         .map(|(s, t, e)| JsonEdge {
             id: &e.id,
@@ -112,7 +154,14 @@ pub fn write(graph: &CorpusGraph, corpus: &str, out: &mut impl Write) -> io::Res
                 .then(|| e.dates.iter().map(|d| d.to_string()).collect()),
             confidence: rounded(e.confidence),
             evidence_count: e.weight,
-            evidence: &e.evidence,
+            evidence: e
+                .evidence
+                .iter()
+                .map(|ev| Evidence {
+                    doc: xml_safe(&ev.doc),
+                    sentence: xml_safe(&ev.sentence),
+                })
+                .collect(),
         })
         .collect();
     let doc = JsonGraph {
@@ -120,11 +169,14 @@ pub fn write(graph: &CorpusGraph, corpus: &str, out: &mut impl Write) -> io::Res
         multigraph: true,
         graph: Metadata {
             generator: "newsgraph",
-            corpus,
+            corpus: &options.corpus,
+            co_occurrence_window: graph.window,
+            filters: &options.filters,
             documents: &graph.documents,
         },
         nodes,
-        edges,
+        edges: (!options.links).then_some(edges.clone()),
+        links: options.links.then_some(edges),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")

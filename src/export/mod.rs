@@ -2,14 +2,45 @@
 //!
 //! - [`json`]: node-link JSON, read by scripts, NetworkX and web diagrams.
 //! - [`graphml`]: GraphML, opened by Gephi, NetworkX and igraph.
+//! - [`gexf`]: GEXF 1.3 with a timeline, for Gephi.
 //! - [`mentions`]: every mention with its place in the original file.
 //!
 //! Each writer takes a [`crate::graph::CorpusGraph`] and any `impl Write`,
 //! and writes the same bytes for the same graph.
 
+pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod mentions;
+
+use quick_xml::escape::escape;
+
+/// Text for an XML attribute value or element content: XML-illegal
+/// characters removed, then escaped. The one path all XML output takes.
+pub fn text(s: &str) -> String {
+    escape(xml_safe(s).as_str()).into_owned()
+}
+
+/// How many characters of the graph's text XML cannot carry and the
+/// exports therefore drop (control characters in labels or evidence).
+pub fn unsafe_characters(graph: &crate::graph::CorpusGraph) -> usize {
+    let count = |s: &str| s.chars().count() - xml_safe(s).chars().count();
+    let nodes: usize = graph
+        .nodes()
+        .map(|n| count(&n.label) + n.aliases.iter().chain(&n.titles).map(|s| count(s)).sum::<usize>())
+        .sum();
+    let edges: usize = graph
+        .edges()
+        .flat_map(|(_, _, e)| e.evidence.iter())
+        .map(|ev| count(&ev.sentence))
+        .sum();
+    nodes + edges
+}
+
+/// A list attribute's value: the items joined with `;`.
+pub fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
+    items.map(String::as_str).collect::<Vec<_>>().join(";")
+}
 
 /// `s` without the characters XML 1.0 cannot carry (control characters
 /// other than tab, newline and carriage return, unpaired surrogates cannot
@@ -23,6 +54,11 @@ pub fn xml_safe(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_escaped_and_made_xml_safe() {
+        assert_eq!(text("<script>&\u{1}]]>\"\u{1b}"), "&lt;script&gt;&amp;]]&gt;&quot;");
+    }
 
     #[test]
     fn xml_illegal_characters_are_removed() {

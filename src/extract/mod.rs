@@ -34,7 +34,7 @@ use crate::segment::Sentence;
 use gazetteer::Gazetteer;
 
 /// The four kinds of node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Official,

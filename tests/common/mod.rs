@@ -36,3 +36,77 @@ pub fn build_corpus(out: &Path) {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// A two-node graph (an official and a company labelled `label`) with a
+/// co-occurrence and a visit on two days, for format tests.
+pub fn small_graph(label: &str) -> newsgraph::graph::CorpusGraph {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use newsgraph::date::Day;
+    use newsgraph::extract::EntityType;
+    use newsgraph::graph::{CorpusGraph, Edge, Evidence, Node};
+    use newsgraph::relate::{RelationKind, Window};
+
+    let node = |t: EntityType, label: &str| Node {
+        id: newsgraph::graph::node_id(&newsgraph::resolve::EntityKey {
+            entity_type: t,
+            name: label.into(),
+        }),
+        entity_type: t,
+        label: label.into(),
+        aliases: BTreeSet::from([format!("{label}别名")]),
+        titles: BTreeSet::new(),
+        mentions: 2,
+        documents: BTreeSet::from(["a.txt".to_string()]),
+        confidence: 0.9,
+        first_seen: Some("2024-11-04".into()),
+        last_seen: Some("2024-11-05".into()),
+        roles: BTreeMap::new(),
+    };
+    let mut g = petgraph::Graph::new_undirected();
+    let a = g.add_node(node(EntityType::Official, "王建国"));
+    let b = g.add_node(node(EntityType::Company, label));
+    let evidence = vec![Evidence {
+        doc: "a.txt".into(),
+        sentence: format!("王建国来到{label}。"),
+    }];
+    let edge = |id: &str, kind, weight, dates: &[&str], first: &str, last: &str| Edge {
+        id: id.into(),
+        kind,
+        weight,
+        dates: dates.iter().filter_map(|d| Day::parse(d)).collect(),
+        evidence: evidence.clone(),
+        confidence: 0.9,
+        first_seen: Some(first.into()),
+        last_seen: Some(last.into()),
+    };
+    g.add_edge(
+        a,
+        b,
+        edge(
+            "co_0000000000000001",
+            RelationKind::CoOccurrence,
+            1,
+            &[],
+            "2024-11",
+            "2024-11",
+        ),
+    );
+    g.add_edge(
+        a,
+        b,
+        edge(
+            "vis_0000000000000002",
+            RelationKind::Visit,
+            2,
+            &["2024-11-04", "2024-11-05"],
+            "2024-11-04",
+            "2024-11-05",
+        ),
+    );
+    CorpusGraph {
+        graph: g,
+        documents: vec![],
+        window: Window::Sentence,
+    }
+}
