@@ -41,44 +41,22 @@ impl Day {
 
     fn next(self) -> Day {
         if self.day < days_in_month(self.year, self.month) {
-            Day {
-                day: self.day + 1,
-                ..self
-            }
+            Day { day: self.day + 1, ..self }
         } else if self.month < 12 {
-            Day {
-                month: self.month + 1,
-                day: 1,
-                ..self
-            }
+            Day { month: self.month + 1, day: 1, ..self }
         } else {
-            Day {
-                year: self.year + 1,
-                month: 1,
-                day: 1,
-            }
+            Day { year: self.year + 1, month: 1, day: 1 }
         }
     }
 
     fn previous(self) -> Day {
         if self.day > 1 {
-            Day {
-                day: self.day - 1,
-                ..self
-            }
+            Day { day: self.day - 1, ..self }
         } else if self.month > 1 {
             let month = self.month - 1;
-            Day {
-                month,
-                day: days_in_month(self.year, month),
-                ..self
-            }
+            Day { month, day: days_in_month(self.year, month), ..self }
         } else {
-            Day {
-                year: self.year - 1,
-                month: 12,
-                day: 31,
-            }
+            Day { year: self.year - 1, month: 12, day: 31 }
         }
     }
 }
@@ -191,19 +169,10 @@ mod tests {
     #[test]
     fn days_covered_by_coarse_dates() {
         let (a, b) = days_covered("2024-02").unwrap();
-        assert_eq!(
-            (a.to_string(), b.to_string()),
-            ("2024-02-01".into(), "2024-02-29".into())
-        );
+        assert_eq!((a.to_string(), b.to_string()), ("2024-02-01".into(), "2024-02-29".into()));
         let (a, b) = days_covered("2023").unwrap();
-        assert_eq!(
-            (a.to_string(), b.to_string()),
-            ("2023-01-01".into(), "2023-12-31".into())
-        );
-        assert_eq!(
-            days_covered("2024-11-04").map(|d| d.0.to_string()),
-            Some("2024-11-04".into())
-        );
+        assert_eq!((a.to_string(), b.to_string()), ("2023-01-01".into(), "2023-12-31".into()));
+        assert_eq!(days_covered("2024-11-04").map(|d| d.0.to_string()), Some("2024-11-04".into()));
         assert_eq!(days_covered("soon"), None);
     }
 

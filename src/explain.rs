@@ -47,30 +47,20 @@ pub fn explain(
 
     let mut rejected: BTreeMap<usize, Vec<&crate::extract::Rejection>> = BTreeMap::new();
     for r in &trace.rejections {
-        rejected
-            .entry(crate::extract::sentence_of(&sentences, r.span.start))
-            .or_default()
-            .push(r);
+        rejected.entry(crate::extract::sentence_of(&sentences, r.span.start)).or_default().push(r);
     }
     let published = pub_date.map_or_else(|| "unknown".to_string(), |d| d.to_string());
     writeln!(out, "== {} (published {published}, {source:?})", doc.id)?;
     for s in &sentences {
         let sentence = &text[s.span.clone()];
         writeln!(out, "\n[{}] article {}: {sentence}", s.index, s.article)?;
-        for d in found_dates
-            .iter()
-            .filter(|d| d.span.start >= s.span.start && d.span.end <= s.span.end)
-        {
+        for d in found_dates.iter().filter(|d| d.span.start >= s.span.start && d.span.end <= s.span.end) {
             let day = days[s.index].map_or_else(|| "no day known".to_string(), |d| d.to_string());
             writeln!(out, "    date      {} -> {day}", &text[d.span.clone()])?;
         }
         for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.sentence == s.index) {
             let entity = &resolved.entities[resolved.entity_of_mention[i]];
-            let titles = if m.titles.is_empty() {
-                String::new()
-            } else {
-                format!(" titles: {}", m.titles.join("、"))
-            };
+            let titles = if m.titles.is_empty() { String::new() } else { format!(" titles: {}", m.titles.join("、")) };
             writeln!(
                 out,
                 "    {:<9} {} <- {} [{} {:.2}]{titles}",
@@ -82,37 +72,21 @@ pub fn explain(
             )?;
         }
         for r in rejected.get(&s.index).into_iter().flatten() {
-            writeln!(
-                out,
-                "    rejected  {} {} [{}]: {}",
-                r.entity_type.as_str(),
-                r.surface,
-                r.rule,
-                r.reason
-            )?;
+            writeln!(out, "    rejected  {} {} [{}]: {}", r.entity_type.as_str(), r.surface, r.rule, r.reason)?;
         }
-        for r in relations
-            .iter()
-            .filter(|r| r.kind == RelationKind::Visit && r.sentences.contains(&s.index))
-        {
+        for r in relations.iter().filter(|r| r.kind == RelationKind::Visit && r.sentences.contains(&s.index)) {
             let dates: Vec<String> = r.dates.iter().map(|d| d.to_string()).collect();
             writeln!(
                 out,
                 "    visit     {} -> {} ({})",
                 resolved.entities[r.source].key.name,
                 resolved.entities[r.target].key.name,
-                if dates.is_empty() {
-                    "no date".to_string()
-                } else {
-                    dates.join(", ")
-                }
+                if dates.is_empty() { "no date".to_string() } else { dates.join(", ") }
             )?;
         }
         let visit_verbs = verbs(sentence);
         if !visit_verbs.is_empty()
-            && !relations
-                .iter()
-                .any(|r| r.kind == RelationKind::Visit && r.sentences.contains(&s.index))
+            && !relations.iter().any(|r| r.kind == RelationKind::Visit && r.sentences.contains(&s.index))
         {
             let words: Vec<&str> = visit_verbs.iter().map(|v| &sentence[v.clone()]).collect();
             writeln!(
@@ -141,19 +115,10 @@ mod tests {
         let mut out = Vec::new();
         explain(&x, &doc, PubDate::parse("2024-11"), &known, &aliases, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
-        assert!(
-            out.contains("official  陆方舟 <- 陆方舟 [title_name 0.95] titles: 区委书记"),
-            "{out}"
-        );
+        assert!(out.contains("official  陆方舟 <- 陆方舟 [title_name 0.95] titles: 区委书记"), "{out}");
         assert!(out.contains("date      11月4日 -> 2024-11-04"), "{out}");
-        assert!(
-            out.contains("visit     陆方舟 -> 上海卓钢链电子商务有限公司 (2024-11-04)"),
-            "{out}"
-        );
-        assert!(
-            out.contains("rejected  official 领导 [title_name]: no personal name follows"),
-            "{out}"
-        );
+        assert!(out.contains("visit     陆方舟 -> 上海卓钢链电子商务有限公司 (2024-11-04)"), "{out}");
+        assert!(out.contains("rejected  official 领导 [title_name]: no personal name follows"), "{out}");
         assert!(out.contains("no visit  verb 来到 without a named official"), "{out}");
     }
 }

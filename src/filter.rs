@@ -42,12 +42,7 @@ pub struct Filter {
 impl Filter {
     /// Whether the filter changes anything at all.
     pub fn is_empty(&self) -> bool {
-        *self
-            == Filter {
-                depth: self.depth,
-                keep_isolated: self.keep_isolated,
-                ..Filter::default()
-            }
+        *self == Filter { depth: self.depth, keep_isolated: self.keep_isolated, ..Filter::default() }
     }
 }
 
@@ -85,25 +80,13 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
         let (n0, e0) = (nodes.len(), edges.len());
         nodes.retain(|&n| keep_node(n));
         edges.retain(|&e| {
-            keep_edge(e)
-                && g.edge_endpoints(e)
-                    .is_some_and(|(a, b)| nodes.contains(&a) && nodes.contains(&b))
+            keep_edge(e) && g.edge_endpoints(e).is_some_and(|(a, b)| nodes.contains(&a) && nodes.contains(&b))
         });
-        report.removed.push(Removed {
-            step: name,
-            nodes: n0 - nodes.len(),
-            edges: e0 - edges.len(),
-        });
+        report.removed.push(Removed { step: name, nodes: n0 - nodes.len(), edges: e0 - edges.len() });
     };
 
     if let Some(types) = &filter.types {
-        step(
-            "types",
-            &mut nodes,
-            &mut edges,
-            &|n| types.contains(&g[n].entity_type),
-            &|_| true,
-        );
+        step("types", &mut nodes, &mut edges, &|n| types.contains(&g[n].entity_type), &|_| true);
     }
     if filter.since.is_some() || filter.until.is_some() {
         let in_range = |first: &Option<String>, last: &Option<String>| {
@@ -116,10 +99,7 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
                 _ => false,
             }
         };
-        for e in g
-            .edge_indices()
-            .filter(|&e| g[e].kind == RelationKind::Visit && !g[e].dates.is_empty())
-        {
+        for e in g.edge_indices().filter(|&e| g[e].kind == RelationKind::Visit && !g[e].dates.is_empty()) {
             let kept: BTreeSet<Day> = g[e]
                 .dates
                 .iter()
@@ -132,13 +112,7 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
             Some(dates) => !dates.is_empty(),
             None => in_range(&g[e].first_seen, &g[e].last_seen),
         };
-        step(
-            "dates",
-            &mut nodes,
-            &mut edges,
-            &|n| in_range(&g[n].first_seen, &g[n].last_seen),
-            &keep_edge,
-        );
+        step("dates", &mut nodes, &mut edges, &|n| in_range(&g[n].first_seen, &g[n].last_seen), &keep_edge);
     }
     if let Some(min) = filter.min_weight {
         step("min_weight", &mut nodes, &mut edges, &|_| true, &|e| {
@@ -146,11 +120,8 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
         });
     }
     if let Some(name) = &filter.ego {
-        let centres: Vec<NodeIndex> = nodes
-            .iter()
-            .copied()
-            .filter(|&n| g[n].label == *name || g[n].aliases.contains(name))
-            .collect();
+        let centres: Vec<NodeIndex> =
+            nodes.iter().copied().filter(|&n| g[n].label == *name || g[n].aliases.contains(name)).collect();
         if centres.is_empty() {
             return Err(FilterError::UnknownEgo(name.clone()));
         }
@@ -178,11 +149,8 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
         step("top_edges", &mut nodes, &mut edges, &|_| true, &|e| keep.contains(&e));
     }
     if !filter.keep_isolated && !filter.is_empty() {
-        let linked: BTreeSet<NodeIndex> = edges
-            .iter()
-            .filter_map(|&e| g.edge_endpoints(e))
-            .flat_map(|(a, b)| [a, b])
-            .collect();
+        let linked: BTreeSet<NodeIndex> =
+            edges.iter().filter_map(|&e| g.edge_endpoints(e)).flat_map(|(a, b)| [a, b]).collect();
         step("isolated", &mut nodes, &mut edges, &|n| linked.contains(&n), &|_| true);
     }
 
@@ -199,14 +167,7 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
         }
         out.add_edge(index[&a], index[&b], edge);
     }
-    Ok((
-        CorpusGraph {
-            graph: out,
-            documents: graph.documents.clone(),
-            window: graph.window,
-        },
-        report,
-    ))
+    Ok((CorpusGraph { graph: out, documents: graph.documents.clone(), window: graph.window }, report))
 }
 
 #[cfg(test)]
@@ -219,10 +180,7 @@ mod tests {
     /// 2024-11, B and C once in 2023.
     fn sample() -> CorpusGraph {
         let node = |t: EntityType, label: &str, first: &str, last: &str| Node {
-            id: node_id(&crate::resolve::EntityKey {
-                entity_type: t,
-                name: label.into(),
-            }),
+            id: node_id(&crate::resolve::EntityKey { entity_type: t, name: label.into() }),
             entity_type: t,
             label: label.into(),
             aliases: BTreeSet::from(["别名".to_string() + label]),
@@ -248,157 +206,63 @@ mod tests {
         let a = g.add_node(node(EntityType::Official, "甲", "2023-05", "2024-11-04"));
         let b = g.add_node(node(EntityType::Company, "乙", "2023-05", "2024-11-04"));
         let c = g.add_node(node(EntityType::Town, "丙", "2023-05", "2024-11"));
-        g.add_edge(
-            a,
-            b,
-            edge(
-                "e1",
-                RelationKind::Visit,
-                1,
-                &["2024-11-04"],
-                "2024-11-04",
-                "2024-11-04",
-            ),
-        );
-        g.add_edge(
-            a,
-            c,
-            edge("e2", RelationKind::CoOccurrence, 2, &[], "2024-11", "2024-11"),
-        );
-        g.add_edge(
-            b,
-            c,
-            edge("e3", RelationKind::CoOccurrence, 1, &[], "2023-05", "2023-05"),
-        );
-        CorpusGraph {
-            graph: g,
-            documents: vec![],
-            window: Window::Sentence,
-        }
+        g.add_edge(a, b, edge("e1", RelationKind::Visit, 1, &["2024-11-04"], "2024-11-04", "2024-11-04"));
+        g.add_edge(a, c, edge("e2", RelationKind::CoOccurrence, 2, &[], "2024-11", "2024-11"));
+        g.add_edge(b, c, edge("e3", RelationKind::CoOccurrence, 1, &[], "2023-05", "2023-05"));
+        CorpusGraph { graph: g, documents: vec![], window: Window::Sentence }
     }
 
     fn labels(g: &CorpusGraph) -> (Vec<&str>, Vec<&str>) {
-        (
-            g.nodes().map(|n| n.label.as_str()).collect(),
-            g.edges().map(|(_, _, e)| e.id.as_str()).collect(),
-        )
+        (g.nodes().map(|n| n.label.as_str()).collect(), g.edges().map(|(_, _, e)| e.id.as_str()).collect())
     }
 
     #[test]
     fn min_weight_drops_light_co_occurrence_but_not_visits() {
-        let (g, report) = apply(
-            &sample(),
-            &Filter {
-                min_weight: Some(2),
-                ..Filter::default()
-            },
-        )
-        .unwrap();
+        let (g, report) = apply(&sample(), &Filter { min_weight: Some(2), ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙", "丙"], vec!["e1", "e2"]));
-        assert_eq!(
-            report.removed[0],
-            Removed {
-                step: "min_weight",
-                nodes: 0,
-                edges: 1
-            }
-        );
+        assert_eq!(report.removed[0], Removed { step: "min_weight", nodes: 0, edges: 1 });
     }
 
     #[test]
     fn types_keep_only_their_nodes_and_drop_the_isolated() {
         let types = BTreeSet::from([EntityType::Official, EntityType::Company]);
-        let (g, _) = apply(
-            &sample(),
-            &Filter {
-                types: Some(types),
-                ..Filter::default()
-            },
-        )
-        .unwrap();
+        let (g, _) = apply(&sample(), &Filter { types: Some(types), ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙"], vec!["e1"]));
     }
 
     #[test]
     fn dates_filter_edges_by_when_they_were_stated() {
         let since = Day::parse("2024-01-01");
-        let (g, _) = apply(
-            &sample(),
-            &Filter {
-                since,
-                ..Filter::default()
-            },
-        )
-        .unwrap();
+        let (g, _) = apply(&sample(), &Filter { since, ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙", "丙"], vec!["e1", "e2"]));
         let until = Day::parse("2024-11-03");
-        let (g, _) = apply(
-            &sample(),
-            &Filter {
-                since,
-                until,
-                ..Filter::default()
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            labels(&g),
-            (vec!["甲", "丙"], vec!["e2"]),
-            "the visit of 11-04 is after --until"
-        );
+        let (g, _) = apply(&sample(), &Filter { since, until, ..Filter::default() }).unwrap();
+        assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]), "the visit of 11-04 is after --until");
     }
 
     #[test]
     fn ego_keeps_the_neighbourhood_by_label_or_alias() {
-        let f = Filter {
-            ego: Some("别名甲".into()),
-            depth: 1,
-            ..Filter::default()
-        };
+        let f = Filter { ego: Some("别名甲".into()), depth: 1, ..Filter::default() };
         let (g, _) = apply(&sample(), &f).unwrap();
         assert_eq!(labels(&g).0, ["甲", "乙", "丙"]);
         assert_eq!(labels(&g).1, ["e1", "e2", "e3"], "edges among the neighbours stay");
-        let f = Filter {
-            ego: Some("丙".into()),
-            depth: 1,
-            min_weight: Some(2),
-            ..Filter::default()
-        };
+        let f = Filter { ego: Some("丙".into()), depth: 1, min_weight: Some(2), ..Filter::default() };
         let (g, _) = apply(&sample(), &f).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]));
-        let err = apply(
-            &sample(),
-            &Filter {
-                ego: Some("丁".into()),
-                ..Filter::default()
-            },
-        )
-        .unwrap_err();
+        let err = apply(&sample(), &Filter { ego: Some("丁".into()), ..Filter::default() }).unwrap_err();
         assert_eq!(err, FilterError::UnknownEgo("丁".into()));
     }
 
     #[test]
     fn top_edges_keeps_the_heaviest() {
-        let (g, _) = apply(
-            &sample(),
-            &Filter {
-                top_edges: Some(1),
-                ..Filter::default()
-            },
-        )
-        .unwrap();
+        let (g, _) = apply(&sample(), &Filter { top_edges: Some(1), ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]));
     }
 
     #[test]
     fn keep_isolated_keeps_nodes_without_edges() {
         let types = BTreeSet::from([EntityType::Official, EntityType::Town, EntityType::Company]);
-        let f = Filter {
-            types: Some(types),
-            top_edges: Some(1),
-            keep_isolated: true,
-            ..Filter::default()
-        };
+        let f = Filter { types: Some(types), top_edges: Some(1), keep_isolated: true, ..Filter::default() };
         let (g, _) = apply(&sample(), &f).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙", "丙"], vec!["e2"]));
     }

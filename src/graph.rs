@@ -57,9 +57,7 @@ pub struct Role<'a> {
 impl Node {
     /// Events: the day the event was reported on (its earliest mention).
     pub fn date(&self) -> Option<&str> {
-        (self.entity_type == EntityType::Event)
-            .then_some(self.first_seen.as_deref())
-            .flatten()
+        (self.entity_type == EntityType::Event).then_some(self.first_seen.as_deref()).flatten()
     }
 
     pub fn roles(&self) -> impl Iterator<Item = Role<'_>> {
@@ -155,12 +153,7 @@ pub struct GraphBuilder {
 impl GraphBuilder {
     /// A builder for relations found with co-occurrence `window`.
     pub fn new(window: Window) -> GraphBuilder {
-        GraphBuilder {
-            nodes: BTreeMap::new(),
-            edges: BTreeMap::new(),
-            documents: Vec::new(),
-            window,
-        }
+        GraphBuilder { nodes: BTreeMap::new(), edges: BTreeMap::new(), documents: Vec::new(), window }
     }
 
     pub fn add(&mut self, doc: &DocumentResult) {
@@ -233,10 +226,7 @@ impl GraphBuilder {
                 if edge.evidence.len() < MAX_EVIDENCE
                     && let Some(text) = doc.sentences.get(s)
                 {
-                    edge.evidence.push(Evidence {
-                        doc: doc.id.clone(),
-                        sentence: text.clone(),
-                    });
+                    edge.evidence.push(Evidence { doc: doc.id.clone(), sentence: text.clone() });
                 }
             }
         }
@@ -256,11 +246,7 @@ impl GraphBuilder {
         for ((_, source, target), (edge, _)) in edges {
             graph.add_edge(index[&source], index[&target], edge);
         }
-        CorpusGraph {
-            graph,
-            documents: self.documents,
-            window: self.window,
-        }
+        CorpusGraph { graph, documents: self.documents, window: self.window }
     }
 }
 
@@ -280,10 +266,7 @@ fn edge_id(kind: RelationKind, source: &EntityKey, target: &EntityKey) -> String
         RelationKind::CoOccurrence => "co",
         RelationKind::Visit => "vis",
     };
-    format!(
-        "{prefix}_{:016x}",
-        fnv1a(&[kind.as_str(), &node_id(source), &node_id(target)])
-    )
+    format!("{prefix}_{:016x}", fnv1a(&[kind.as_str(), &node_id(source), &node_id(target)]))
 }
 
 /// 64-bit FNV-1a over the parts, separated: stable across platforms and
@@ -306,17 +289,11 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_typed() {
-        let key = EntityKey {
-            entity_type: EntityType::Official,
-            name: "陆方舟".into(),
-        };
+        let key = EntityKey { entity_type: EntityType::Official, name: "陆方舟".into() };
         let id = node_id(&key);
         assert!(id.starts_with("off_") && id.len() == 20, "{id}");
         assert_eq!(id, node_id(&key.clone()));
-        let town = EntityKey {
-            entity_type: EntityType::Town,
-            name: "陆方舟".into(),
-        };
+        let town = EntityKey { entity_type: EntityType::Town, name: "陆方舟".into() };
         assert_ne!(node_id(&town)[4..], id[4..]);
     }
 

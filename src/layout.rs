@@ -50,10 +50,7 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
         .node_weights()
         .enumerate()
         .map(|(i, node)| {
-            let h = node
-                .id
-                .bytes()
-                .fold(0u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+            let h = node.id.bytes().fold(0u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
             let angle = (h % 3600) as f64 / 3600.0 * std::f64::consts::TAU + i as f64 * 2.399_963;
             let radius = side / 2.0 * ((i as f64 + 0.5) / n as f64).sqrt();
             (radius * angle.cos(), radius * angle.sin())
@@ -115,12 +112,7 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
             }
         }
     }
-    pos.into_iter()
-        .map(|(x, y)| Position {
-            x: round(x),
-            y: round(y),
-        })
-        .collect()
+    pos.into_iter().map(|(x, y)| Position { x: round(x), y: round(y) }).collect()
 }
 
 /// One decimal: enough to draw, and no float noise in the files.
@@ -147,10 +139,7 @@ mod tests {
         assert_eq!(a.len(), g.graph.node_count());
         for (i, p) in a.iter().enumerate() {
             for q in &a[i + 1..] {
-                assert!(
-                    (p.x - q.x).abs() + (p.y - q.y).abs() > 1.0,
-                    "two nodes at one place: {p:?} {q:?}"
-                );
+                assert!((p.x - q.x).abs() + (p.y - q.y).abs() > 1.0, "two nodes at one place: {p:?} {q:?}");
             }
         }
     }

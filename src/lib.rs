@@ -126,21 +126,10 @@ pub fn process(
     let days = relate::sentence_days(&sentences, &dates, pub_date);
     let mention_dates: Vec<Option<String>> = mentions
         .iter()
-        .map(|m| {
-            days[m.sentence]
-                .map(|d| d.to_string())
-                .or_else(|| pub_date.map(|d| d.to_string()))
-        })
+        .map(|m| days[m.sentence].map(|d| d.to_string()).or_else(|| pub_date.map(|d| d.to_string())))
         .collect();
-    let date_of_sentence = |i: usize| {
-        days[i]
-            .map(|d| d.to_string())
-            .or_else(|| pub_date.map(|d| d.to_string()))
-    };
-    let relation_dates = relations
-        .iter()
-        .map(|r| r.sentences.iter().map(|&i| date_of_sentence(i)).collect())
-        .collect();
+    let date_of_sentence = |i: usize| days[i].map(|d| d.to_string()).or_else(|| pub_date.map(|d| d.to_string()));
+    let relation_dates = relations.iter().map(|r| r.sentences.iter().map(|&i| date_of_sentence(i)).collect()).collect();
     let titles_seen = mentions
         .iter()
         .enumerate()
@@ -155,10 +144,7 @@ pub fn process(
             })
         })
         .collect();
-    let bytes: Vec<Range<usize>> = mentions
-        .iter()
-        .map(|m| normalised.original_span(m.span.clone()))
-        .collect();
+    let bytes: Vec<Range<usize>> = mentions.iter().map(|m| normalised.original_span(m.span.clone())).collect();
     let chars = char_ranges(&doc.text, &bytes);
     DocumentResult {
         original_spans: bytes.into_iter().zip(chars).collect(),
@@ -193,11 +179,7 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
     points.dedup();
     let mut at: BTreeMap<usize, usize> = BTreeMap::new();
     let mut next = points.iter().peekable();
-    for (chars, (byte, _)) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .enumerate()
-    {
+    for (chars, (byte, _)) in text.char_indices().chain(std::iter::once((text.len(), ' '))).enumerate() {
         while next.peek().is_some_and(|&&p| p <= byte) {
             if let Some(&p) = next.next() {
                 at.insert(p, chars);

@@ -73,10 +73,7 @@ impl Manifest {
         if !path.is_file() {
             return Ok(Manifest::default());
         }
-        let text = fs::read_to_string(&path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = fs::read_to_string(&path).map_err(|source| LoadError::Io { path: path.clone(), source })?;
         Self::parse(&text).map_err(|message| LoadError::Manifest { path, message })
     }
 
@@ -85,12 +82,8 @@ impl Manifest {
         let file: ManifestFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut dates = BTreeMap::new();
         for entry in file.documents {
-            let date = PubDate::parse(&entry.date).ok_or_else(|| {
-                format!(
-                    "document {}: date {:?} is not YYYY-MM or YYYY-MM-DD",
-                    entry.doc, entry.date
-                )
-            })?;
+            let date = PubDate::parse(&entry.date)
+                .ok_or_else(|| format!("document {}: date {:?} is not YYYY-MM or YYYY-MM-DD", entry.doc, entry.date))?;
             dates.insert(entry.doc, date);
         }
         Ok(Manifest { dates })
@@ -119,10 +112,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| input.display().to_string());
-            sources.push(Source {
-                id,
-                path: input.clone(),
-            });
+            sources.push(Source { id, path: input.clone() });
         } else {
             return Err(LoadError::Missing { path: input.clone() });
         }
@@ -133,25 +123,15 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>) -> Result<(), LoadError> {
-    let entries = fs::read_dir(dir).map_err(|source| LoadError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let entries = fs::read_dir(dir).map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
     for entry in entries {
-        let entry = entry.map_err(|source| LoadError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        let entry = entry.map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
         let path = entry.path();
         if path.is_dir() {
             walk(root, &path, out)?;
         } else if path.extension().is_some_and(|e| e == "txt") {
             let rel = path.strip_prefix(root).unwrap_or(&path);
-            let id = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
             out.push(Source { id, path });
         }
     }
@@ -160,22 +140,14 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>) -> Result<(), LoadError>
 
 /// Reads one article as UTF-8 (a leading byte-order mark is dropped).
 pub fn read(source: &Source) -> Result<Document, LoadError> {
-    let bytes = fs::read(&source.path).map_err(|e| LoadError::Io {
-        path: source.path.clone(),
-        source: e,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-        path: source.path.clone(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let bytes = fs::read(&source.path).map_err(|e| LoadError::Io { path: source.path.clone(), source: e })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| LoadError::NotUtf8 { path: source.path.clone(), offset: e.utf8_error().valid_up_to() })?;
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(Document {
-        id: source.id.clone(),
-        text,
-    })
+    Ok(Document { id: source.id.clone(), text })
 }
 
 #[cfg(test)]
@@ -202,11 +174,7 @@ mod tests {
         fs::write(dir.join("b.txt"), "乙").unwrap();
         fs::write(dir.join("sub/a.txt"), "甲").unwrap();
         fs::write(dir.join("notes.md"), "x").unwrap();
-        let ids: Vec<String> = discover(std::slice::from_ref(&dir))
-            .unwrap()
-            .into_iter()
-            .map(|s| s.id)
-            .collect();
+        let ids: Vec<String> = discover(std::slice::from_ref(&dir)).unwrap().into_iter().map(|s| s.id).collect();
         assert_eq!(ids, ["b.txt", "sub/a.txt"]);
         fs::remove_dir_all(&dir).unwrap();
     }
@@ -215,11 +183,7 @@ mod tests {
     fn read_rejects_non_utf8_naming_the_file() {
         let path = std::env::temp_dir().join(format!("newsgraph-gbk-{}.txt", std::process::id()));
         fs::write(&path, [0xc4, 0xe3, 0xba, 0xc3]).unwrap();
-        let err = read(&Source {
-            id: "x".into(),
-            path: path.clone(),
-        })
-        .unwrap_err();
+        let err = read(&Source { id: "x".into(), path: path.clone() }).unwrap_err();
         assert!(err.to_string().contains(&path.display().to_string()));
         fs::remove_file(&path).unwrap();
     }

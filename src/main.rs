@@ -111,10 +111,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (newsgraph explain … | head) ends the run quietly.
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -157,11 +154,7 @@ fn build(args: BuildArgs) -> Result<()> {
     })?;
     let (graph, filtered) = newsgraph::filter::apply(&graph, &filter)?;
     let positions = newsgraph::layout::layout(&graph);
-    let json_options = JsonOptions {
-        corpus: name.clone(),
-        links: args.links,
-        filters: filter_words(&args),
-    };
+    let json_options = JsonOptions { corpus: name.clone(), links: args.links, filters: filter_words(&args) };
     let out = &args.out;
     let mut written = Vec::new();
     let path = out.join(format!("{name}.graphml"));
@@ -171,9 +164,7 @@ fn build(args: BuildArgs) -> Result<()> {
     write_atomic(&path, |w| newsgraph::export::gexf::write(&graph, &positions, w))?;
     written.push(path);
     let path = out.join(format!("{name}.json"));
-    write_atomic(&path, |w| {
-        newsgraph::export::json::write(&graph, &json_options, &positions, w)
-    })?;
+    write_atomic(&path, |w| newsgraph::export::json::write(&graph, &json_options, &positions, w))?;
     written.push(path);
     mentions.commit()?;
     written.push(mentions_path);
@@ -310,9 +301,7 @@ fn extractor(places: Option<&Path>) -> Result<Extractor> {
     let mut gazetteer = Gazetteer::built_in();
     if let Some(path) = places {
         let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-        gazetteer
-            .add_user_entries(&text)
-            .with_context(|| format!("{}", path.display()))?;
+        gazetteer.add_user_entries(&text).with_context(|| format!("{}", path.display()))?;
     }
     Ok(Extractor::with_gazetteer(gazetteer))
 }
@@ -349,12 +338,7 @@ impl Staged {
         tmp.push(".tmp");
         let tmp = PathBuf::from(tmp);
         let file = fs::File::create(&tmp).with_context(|| format!("{}: cannot write", tmp.display()))?;
-        Ok(Staged {
-            path: path.to_path_buf(),
-            tmp,
-            writer: BufWriter::new(file),
-            committed: false,
-        })
+        Ok(Staged { path: path.to_path_buf(), tmp, writer: BufWriter::new(file), committed: false })
     }
 
     fn commit(mut self) -> Result<()> {

@@ -65,19 +65,7 @@ const SENTENCE_END: &[char] = &['。', '!', '?', ';', '…', '！', '？', '；'
 const CLOSING: &[char] = &['”', '’', '"', ')', '」', '』', '》'];
 
 /// Line starts that open a new paragraph whatever came before.
-const OPENERS: &[&str] = &[
-    "本报讯",
-    "▶",
-    "■",
-    "●",
-    "(上接",
-    "(下转",
-    "编者按",
-    "撰稿",
-    "摄影",
-    "通讯员",
-    "记者",
-];
+const OPENERS: &[&str] = &["本报讯", "▶", "■", "●", "(上接", "(下转", "编者按", "撰稿", "摄影", "通讯员", "记者"];
 
 static BYLINE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:撰稿|摄影|记者|通讯员|编辑)\p{Han}{2,4}(?:/摄)?$").expect("byline regex"));
@@ -176,14 +164,9 @@ fn wrap_width(lines: &[Vec<Piece>]) -> Option<usize> {
     for l in lines {
         counts[l.len().min(40)] += 1;
     }
-    let (mode, _) = counts[6..40]
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, c)| (**c, usize::MAX - i))?;
+    let (mode, _) = counts[6..40].iter().enumerate().max_by_key(|(i, c)| (**c, usize::MAX - i))?;
     let mode = mode + 6;
-    let near = counts[mode.saturating_sub(2)..=(mode + 1).min(40)]
-        .iter()
-        .sum::<usize>();
+    let near = counts[mode.saturating_sub(2)..=(mode + 1).min(40)].iter().sum::<usize>();
     (near * 2 >= lines.len()).then_some(mode)
 }
 
@@ -249,10 +232,7 @@ mod tests {
             norm("区领导走访调研重点企业\n\n本报讯 连日来,区委书记陆方舟走访。"),
             "区领导走访调研重点企业\n本报讯连日来,区委书记陆方舟走访。"
         );
-        assert_eq!(
-            norm("进博会 进行时\n\n区领导来到进博会场馆。"),
-            "进博会进行时\n区领导来到进博会场馆。"
-        );
+        assert_eq!(norm("进博会 进行时\n\n区领导来到进博会场馆。"), "进博会进行时\n区领导来到进博会场馆。");
     }
 
     #[test]

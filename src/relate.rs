@@ -8,7 +8,8 @@
 //!   a visit verb (来到, 走访, 调研, 赴, 走进, 参观 …) makes every official named
 //!   before the verb a visitor of every company, town or event named after
 //!   it (王建国、李红…等区四套班子领导来到消博会场馆). A town only counts where it
-//!   stands as a place, not as a modifier (嘉定区参展企业). Officials in a
+//!   stands as a place, not as a modifier (嘉定区参展企业); a village counts
+//!   either way (察看了革新村乡村振兴示范村建设情况). Officials in a
 //!   sentence of their own that say they went along (区委书记王建国陪同调研)
 //!   visit what the sentence before was about.
 //!
@@ -22,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::{Day, PubDate};
 use crate::extract::dates::{DateExpr, DateMention};
+use crate::extract::place::VILLAGE;
 use crate::extract::{EntityType, Mention};
 use crate::resolve::Resolved;
 use crate::segment::Sentence;
@@ -63,7 +65,7 @@ const ACCOMPANYING_CONFIDENCE: f64 = 0.8;
 
 /// Verbs of going along with a visit, which take the targets of the
 /// sentence before.
-const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "一同调研", "共同调研"];
+const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "一同调研", "共同调研", "一同"];
 
 /// How near two mentions must be to co-occur.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
@@ -94,14 +96,7 @@ pub fn relate(
     window: Window,
     visit_verbs: &dyn Fn(&str) -> Vec<std::ops::Range<usize>>,
 ) -> Vec<Relation> {
-    let Article {
-        text,
-        sentences,
-        mentions,
-        resolved,
-        dates,
-        pub_date,
-    } = *article;
+    let Article { text, sentences, mentions, resolved, dates, pub_date } = *article;
     let entity_confidence: Vec<f64> = resolved
         .entities
         .iter()
@@ -140,11 +135,7 @@ pub fn relate(
             Window::Paragraph => s.paragraph,
             Window::Article => s.article,
         };
-        units
-            .entry(unit)
-            .or_default()
-            .entry(resolved.entity_of_mention[i])
-            .or_insert(m.sentence);
+        units.entry(unit).or_default().entry(resolved.entity_of_mention[i]).or_insert(m.sentence);
     }
     for entities in units.values() {
         let entities: Vec<(&usize, &usize)> = entities.iter().collect();
@@ -159,15 +150,30 @@ pub fn relate(
     let mut last_day: Option<Day> = None;
     let mut led_group_on: BTreeMap<usize, Day> = BTreeMap::new();
     let mut previous_visit: Option<(Vec<usize>, Vec<Day>)> = None;
+    // Who last went somewhere in this article, and who goes along with whom:
+    // 副区长X陪同调研 after a report of 区委书记Y's tour makes X a visitor of
+    // every stop Y makes afterwards in the same article.
+    let mut last_visitors: BTreeSet<usize> = BTreeSet::new();
+    let mut companions: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut companion_days: BTreeSet<Day> = BTreeSet::new();
 
     for s in sentences {
         if s.article != current_article {
             current_article = s.article;
             last_day = None;
             previous_visit = None;
+            last_visitors.clear();
+            companions.clear();
+            companion_days.clear();
         }
         let sentence_text = &text[s.span.clone()];
         let own_days = days_in(dates, s, last_day, pub_date);
+        // A new day (次日, 1月11日) starts a new outing: who went along before
+        // is not said to go along now.
+        if !own_days.is_empty() && !own_days.iter().any(|d| companion_days.contains(d)) {
+            companions.clear();
+            companion_days.clear();
+        }
         if let Some(&d) = own_days.last() {
             last_day = Some(d);
         }
@@ -179,21 +185,37 @@ pub fn relate(
             .into_iter()
             .filter(|v| {
                 &sentence_text[v.clone()] != "深入"
-                    || in_sentence
-                        .iter()
-                        .any(|&m| mentions[m].span.start == s.span.start + v.end)
+                    || in_sentence.iter().any(|&m| mentions[m].span.start == s.span.start + v.end)
             })
             .collect();
-        let has_own_target = in_sentence
-            .iter()
-            .any(|&m| mentions[m].entity_type != EntityType::Official);
+        let has_own_target = in_sentence.iter().any(|&m| mentions[m].entity_type != EntityType::Official);
         let accompanying = ACCOMPANYING.iter().any(|w| sentence_text.contains(w)) && !has_own_target;
-        let Some(first_verb) = verbs.first().map(|v| s.span.start + v.start).filter(|_| !accompanying) else {
-            if accompanying && let Some((targets, days)) = &previous_visit {
-                for &m in in_sentence {
-                    if mentions[m].entity_type == EntityType::Official {
+        // The verb that reports the visit: the first after the first official
+        // named (调研中,X一行还实地察看了…), else the first.
+        let first_official = in_sentence
+            .iter()
+            .find(|&&m| mentions[m].entity_type == EntityType::Official)
+            .map(|&m| mentions[m].span.end);
+        let verb = verbs
+            .iter()
+            .map(|v| s.span.start + v.start)
+            .find(|&at| first_official.is_none_or(|o| at >= o))
+            .or_else(|| verbs.first().map(|v| s.span.start + v.start));
+        let Some(first_verb) = verb.filter(|_| !accompanying) else {
+            if accompanying {
+                let going_along: Vec<usize> = in_sentence
+                    .iter()
+                    .filter(|&&m| mentions[m].entity_type == EntityType::Official)
+                    .map(|&m| resolved.entity_of_mention[m])
+                    .collect();
+                for &head in &last_visitors {
+                    companions.entry(head).or_default().extend(going_along.iter().filter(|&&o| o != head));
+                }
+                let tour_days = previous_visit.iter().flat_map(|(_, days)| days.iter().copied());
+                companion_days.extend(tour_days.chain(last_day));
+                if let Some((targets, days)) = &previous_visit {
+                    for &official in &going_along {
                         for &t in targets {
-                            let official = resolved.entity_of_mention[m];
                             add(RelationKind::Visit, official, t, s.index, days, ACCOMPANYING_CONFIDENCE);
                         }
                     }
@@ -201,10 +223,17 @@ pub fn relate(
             }
             continue;
         };
+        // Visitors: officials named before the verb, and those after it who
+        // go along (…先后来到A和B,副县长X陪同调研).
         let visitors: Vec<usize> = in_sentence
             .iter()
             .copied()
-            .filter(|&m| mentions[m].entity_type == EntityType::Official && mentions[m].span.end <= first_verb)
+            .filter(|&m| {
+                let mention = &mentions[m];
+                mention.entity_type == EntityType::Official
+                    && (mention.span.end <= first_verb
+                        || ACCOMPANYING.iter().any(|w| text[mention.span.end..].starts_with(w)))
+            })
             .collect();
         let targets: Vec<usize> = in_sentence
             .iter()
@@ -213,7 +242,7 @@ pub fn relate(
                 let mention = &mentions[m];
                 mention.entity_type != EntityType::Official
                     && mention.span.start >= first_verb
-                    && (mention.entity_type != EntityType::Town || mention.standalone)
+                    && (mention.entity_type != EntityType::Town || mention.standalone || mention.rule == VILLAGE)
             })
             .collect();
         let visitor_entities: BTreeSet<usize> = visitors.iter().map(|&m| resolved.entity_of_mention[m]).collect();
@@ -259,6 +288,26 @@ pub fn relate(
                 led_group_on.insert(v, d);
             }
         }
+        // Those who go along in this very sentence go along from here on.
+        let along_here: BTreeSet<usize> = visitors
+            .iter()
+            .filter(|&&m| mentions[m].span.start >= first_verb)
+            .map(|&m| resolved.entity_of_mention[m])
+            .collect();
+        for &head in visitor_entities.difference(&along_here) {
+            companions.entry(head).or_default().extend(along_here.iter().copied());
+        }
+        if !along_here.is_empty() {
+            companion_days.extend(days.iter().copied());
+        }
+        if !visitor_entities.is_empty() {
+            last_visitors = visitor_entities.difference(&along_here).copied().collect();
+        }
+        let going_along: BTreeSet<usize> = visitor_entities
+            .iter()
+            .flat_map(|v| companions.get(v).into_iter().flatten().copied())
+            .filter(|c| !visitor_entities.contains(c))
+            .collect();
         if visitor_entities.is_empty() || target_entities.is_empty() {
             continue;
         }
@@ -270,23 +319,24 @@ pub fn relate(
                 .iter()
                 .map(|stop| {
                     let at = stop_starts[&stop[0]];
-                    places
-                        .iter()
-                        .position(|p| p.contains(&at))
-                        .filter(|_| places.len() == days.len())
+                    places.iter().position(|p| p.contains(&at)).filter(|_| places.len() == days.len())
                 })
                 .collect()
         } else {
             vec![None; stops.len()]
         };
-        for &v in &visitor_entities {
+        let everyone = visitor_entities
+            .iter()
+            .map(|&v| (v, VISIT_CONFIDENCE))
+            .chain(going_along.iter().map(|&c| (c, ACCOMPANYING_CONFIDENCE)));
+        for (v, confidence) in everyone {
             for (i, stop) in stops.iter().enumerate() {
                 let d = match day_of_stop[i] {
                     Some(k) => &days[k..=k],
                     None => &days[..],
                 };
                 for &t in stop {
-                    add(RelationKind::Visit, v, t, s.index, d, VISIT_CONFIDENCE);
+                    add(RelationKind::Visit, v, t, s.index, d, confidence);
                 }
             }
         }
@@ -298,9 +348,7 @@ pub fn relate(
 /// The places listed after a visit verb, up to the end of its clause
 /// (赴马陆镇北管村和区税务局开展 → 马陆镇北管村, 区税务局开展), as byte ranges.
 fn listed_places(text: &str, verb: usize, sentence_end: usize) -> Vec<std::ops::Range<usize>> {
-    let clause_end = text[verb..sentence_end]
-        .find([',', ';', '。'])
-        .map_or(sentence_end, |i| verb + i);
+    let clause_end = text[verb..sentence_end].find([',', ';', '。']).map_or(sentence_end, |i| verb + i);
     let mut places = Vec::new();
     let mut start = verb;
     for (i, c) in text[verb..clause_end].char_indices() {
@@ -335,10 +383,7 @@ pub fn sentence_days(sentences: &[Sentence], dates: &[DateMention], pub_date: Op
 
 /// The day expressions inside a sentence.
 fn explicit_days<'a>(dates: &'a [DateMention], s: &Sentence) -> Vec<&'a DateMention> {
-    dates
-        .iter()
-        .filter(|d| d.span.start >= s.span.start && d.span.end <= s.span.end)
-        .collect()
+    dates.iter().filter(|d| d.span.start >= s.span.start && d.span.end <= s.span.end).collect()
 }
 
 /// The calendar days a sentence speaks of, given the day last spoken of and
@@ -409,14 +454,8 @@ mod tests {
 
     #[test]
     fn official_visits_company_with_the_sentence_day() {
-        let got = visits(
-            "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。",
-            "2024-11",
-        );
-        assert!(
-            got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2024-11-04"])),
-            "{got:?}"
-        );
+        let got = visits("11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。", "2024-11");
+        assert!(got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2024-11-04"])), "{got:?}");
     }
 
     #[test]
@@ -426,10 +465,7 @@ mod tests {
             "2024-11",
         );
         for o in ["陆方舟", "高香", "连正华", "杨莉"] {
-            assert!(
-                got.contains(&v(o, "第七届中国国际进口博览会", &["2024-11-06"])),
-                "{o}: {got:?}"
-            );
+            assert!(got.contains(&v(o, "第七届中国国际进口博览会", &["2024-11-06"])), "{o}: {got:?}");
         }
         // 嘉定区 modifies 参展企业 here: no one visits the district.
         assert!(!got.iter().any(|x| x.1 == "嘉定区"), "{got:?}");
@@ -442,19 +478,13 @@ mod tests {
             "2023-11",
         );
         assert!(got.contains(&v("陆方舟", "北管村", &["2023-11-07"])), "{got:?}");
-        assert!(
-            got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2023-11-13"])),
-            "{got:?}"
-        );
+        assert!(got.contains(&v("陆方舟", "上海卓钢链电子商务有限公司", &["2023-11-13"])), "{got:?}");
     }
 
     #[test]
     fn days_pair_with_places_that_are_no_entity_too() {
         // 003: the second place, 区税务局, is a government office.
-        let got = visits(
-            "本报讯 11月7日、13日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。",
-            "2023-11",
-        );
+        let got = visits("本报讯 11月7日、13日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。", "2023-11");
         assert!(got.contains(&v("陆方舟", "北管村", &["2023-11-07"])), "{got:?}");
         assert!(got.contains(&v("陆方舟", "马陆镇", &["2023-11-07"])), "{got:?}");
     }
@@ -484,10 +514,7 @@ mod tests {
     fn those_who_go_along_visit_what_the_sentence_before_names() {
         let text = "12月15日,区委书记陈宇剑赴莘庄工业区走访上海电气集团股份有限公司。区委常委、副区长李海强陪同调研。";
         let got = visits(text, "2021-12");
-        assert!(
-            got.contains(&v("李海强", "上海电气集团股份有限公司", &["2021-12-15"])),
-            "{got:?}"
-        );
+        assert!(got.contains(&v("李海强", "上海电气集团股份有限公司", &["2021-12-15"])), "{got:?}");
     }
 
     #[test]
@@ -496,6 +523,30 @@ mod tests {
         assert!(got.contains(&v("王建国", "宏达机械厂", &["2024-01-13"])), "{got:?}");
         let got = visits("区委书记肖文高强调,要深入学习贯彻党的二十届四中全会精神。", "2025-11");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_official_going_along_in_the_same_sentence_visits_too() {
+        let text = "1月11日,县委书记陈立伟先后来到缪家村和浙江云澜食品有限公司,副县长钟晓燕陪同调研。";
+        let got = visits(text, "2023-01");
+        assert!(got.contains(&v("钟晓燕", "浙江云澜食品有限公司", &["2023-01-11"])), "{got:?}");
+        assert!(got.contains(&v("陈立伟", "浙江云澜食品有限公司", &["2023-01-11"])), "{got:?}");
+    }
+
+    #[test]
+    fn who_goes_along_on_a_tour_visits_its_later_stops() {
+        let text = "12月14日,区委书记方卫东走访调研区内重点企业。副区长沈佳敏陪同调研。\n在明洲智能,方卫东来到上海明洲智能装备股份有限公司。";
+        let got = visits(text, "2021-12");
+        assert!(got.contains(&v("沈佳敏", "上海明洲智能装备股份有限公司", &["2021-12-14"])), "{got:?}");
+    }
+
+    #[test]
+    fn going_along_ends_with_the_day() {
+        let text = "1月10日,县长陈立伟先后来到缪家村和浙江云澜食品有限公司,副县长钟晓燕陪同调研。次日,陈立伟来到嘉善宏图光电科技股份有限公司。";
+        let got = visits(text, "2023-01");
+        assert!(got.contains(&v("钟晓燕", "浙江云澜食品有限公司", &["2023-01-10"])), "{got:?}");
+        assert!(got.contains(&v("陈立伟", "嘉善宏图光电科技股份有限公司", &["2023-01-11"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "钟晓燕" && x.1 == "嘉善宏图光电科技股份有限公司"), "{got:?}");
     }
 
     #[test]

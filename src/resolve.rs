@@ -41,10 +41,7 @@ pub struct Resolved {
 pub fn document(mentions: &[Mention]) -> Resolved {
     let mut by_key: BTreeMap<EntityKey, DocEntity> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        let key = EntityKey {
-            entity_type: m.entity_type,
-            name: m.name.clone(),
-        };
+        let key = EntityKey { entity_type: m.entity_type, name: m.name.clone() };
         let e = by_key.entry(key.clone()).or_insert_with(|| DocEntity {
             key,
             aliases: BTreeSet::new(),
@@ -65,10 +62,7 @@ pub fn document(mentions: &[Mention]) -> Resolved {
             entity_of_mention[m] = e;
         }
     }
-    Resolved {
-        entities,
-        entity_of_mention,
-    }
+    Resolved { entities, entity_of_mention }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //!
 //! Takes normalised text (one paragraph per line) and returns the
 //! [`Sentence`]s in reading order, each knowing its paragraph and its article.
-//! A newspaper page holds several articles: `本报讯` (or `(上接…)`) opens one,
+//! A newspaper page holds several articles: `本报讯` (or `(上接…)`, or a
+//! numbered item of a weekly digest, `2. 1月10日,…`) opens one,
 //! a byline (`撰稿 …`, `摄影 …`) closes one, and headlines stand alone as
 //! sentences of the article that follows them. Later stages use the article to
 //! scope dates and references (`当天`, `王建国表示`).
@@ -24,7 +25,8 @@ pub struct Sentence {
     pub headline: bool,
 }
 
-static ARTICLE_OPENER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:本报讯|\(上接|【)").expect("opener regex"));
+static ARTICLE_OPENER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:本报讯|\(上接|【|\d{1,2}[.、](?:\D|$))").expect("opener regex"));
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:撰稿|摄影|记者|通讯员)\p{Han}{2,4}(?:/摄)?$|^\(文章来源").expect("byline regex"));
 
@@ -132,6 +134,13 @@ mod tests {
         let got = texts(t);
         assert_eq!(got[0].0 + 1, got[1].0);
         assert_eq!(got[1].0, got[2].0);
+    }
+
+    #[test]
+    fn numbered_digest_items_are_articles_of_their_own() {
+        let t = "1. 1月9日,县委书记王建国主持会议。\n2. 1月10日,县长刘晓燕来到城关镇。";
+        let got = texts(t);
+        assert_ne!(got[0].0, got[1].0, "{got:?}");
     }
 
     #[test]

@@ -15,10 +15,7 @@ fn build_writes_graphml_and_json_with_a_summary() {
     assert!(o.status.success());
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("read 5 documents"), "{stderr}");
-    assert!(
-        stderr.contains("officials") && stderr.contains("visit edges"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("officials") && stderr.contains("visit edges"), "{stderr}");
     for ext in ["graphml", "gexf", "json", "mentions.jsonl"] {
         assert!(out.join(format!("corpus.{ext}")).is_file(), "{ext}");
     }
@@ -46,10 +43,7 @@ fn json_follows_the_node_link_contract() {
         let (first, last) = (n["first_seen"].as_str().unwrap(), n["last_seen"].as_str().unwrap());
         assert!(first <= last, "{n}");
         for r in n["roles"].as_array().into_iter().flatten() {
-            assert!(
-                r["first_seen"].as_str().unwrap() <= r["last_seen"].as_str().unwrap(),
-                "{r}"
-            );
+            assert!(r["first_seen"].as_str().unwrap() <= r["last_seen"].as_str().unwrap(), "{r}");
         }
     }
     let docs = g["graph"]["documents"].as_array().unwrap();
@@ -122,10 +116,7 @@ fn a_second_run_writes_byte_identical_files() {
     build_corpus(&a);
     build_corpus(&b);
     for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
-        assert!(
-            fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),
-            "{f} differs between runs"
-        );
+        assert!(fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(), "{f} differs between runs");
     }
 }
 
@@ -136,10 +127,7 @@ fn committed_graphs_are_current() {
     for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
         let fresh = fs::read(out.join(f)).unwrap();
         let committed = fs::read(root().join("graphs").join(f)).unwrap();
-        assert!(
-            fresh == committed,
-            "graphs/{f} is stale: run `cargo run --release -- build` and commit it"
-        );
+        assert!(fresh == committed, "graphs/{f} is stale: run `cargo run --release -- build` and commit it");
     }
 }
 
@@ -168,14 +156,7 @@ fn without_a_manifest_the_year_is_inferred_from_the_text() {
     let dir = scratch("nomanifest");
     fs::copy(root().join("corpus/002_370bea46d29f5d45.txt"), dir.join("a.txt")).unwrap();
     let out = dir.join("out");
-    let o = newsgraph(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--name",
-        "g",
-    ]);
+    let o = newsgraph(&["build", dir.to_str().unwrap(), "--out", out.to_str().unwrap(), "--name", "g"]);
     assert!(o.status.success());
     let g: Value = serde_json::from_str(&fs::read_to_string(out.join("g.json")).unwrap()).unwrap();
     let doc = &g["graph"]["documents"][0];
@@ -188,12 +169,7 @@ fn every_mention_points_at_its_text_in_the_original_file() {
     let out = scratch("mentions");
     build_corpus(&out);
     let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
-    let ids: BTreeSet<&str> = g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
+    let ids: BTreeSet<&str> = g["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
     let jsonl = fs::read_to_string(out.join("corpus.mentions.jsonl")).unwrap();
     let mut lines = 0;
     let mut respaced = 0;
@@ -226,26 +202,12 @@ fn a_script_can_ask_who_held_a_title_when() {
         .flat_map(|n| n["roles"].as_array().into_iter().flatten().map(move |r| (n, r)))
         .filter(|(_, r)| r["title"] == "区委书记")
         .map(|(n, r)| {
-            (
-                n["label"].as_str().unwrap(),
-                r["first_seen"].as_str().unwrap(),
-                r["last_seen"].as_str().unwrap(),
-            )
+            (n["label"].as_str().unwrap(), r["first_seen"].as_str().unwrap(), r["last_seen"].as_str().unwrap())
         })
         .collect();
     // 陆方舟 in the 2023-2025 articles, 肖文高 in November 2025.
-    assert!(
-        holders
-            .iter()
-            .any(|&(name, first, _)| name == "陆方舟" && first.starts_with("2023-11")),
-        "{holders:?}"
-    );
-    assert!(
-        holders
-            .iter()
-            .any(|&(name, _, last)| name == "肖文高" && last.starts_with("2025-11")),
-        "{holders:?}"
-    );
+    assert!(holders.iter().any(|&(name, first, _)| name == "陆方舟" && first.starts_with("2023-11")), "{holders:?}");
+    assert!(holders.iter().any(|&(name, _, last)| name == "肖文高" && last.starts_with("2025-11")), "{holders:?}");
 }
 
 #[test]
@@ -257,35 +219,18 @@ fn min_weight_leaves_no_lighter_co_occurrence() {
     let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
     let edges = g["edges"].as_array().unwrap();
     assert!(edges.iter().any(|e| e["kind"] == "co_occurrence"));
-    assert!(
-        edges
-            .iter()
-            .filter(|e| e["kind"] == "co_occurrence")
-            .all(|e| e["weight"].as_u64().unwrap() >= 2)
-    );
+    assert!(edges.iter().filter(|e| e["kind"] == "co_occurrence").all(|e| e["weight"].as_u64().unwrap() >= 2));
     assert_eq!(g["graph"]["filters"], serde_json::json!(["--min-weight 2"]));
 }
 
 #[test]
 fn ego_leaves_one_official_and_its_neighbours() {
     let out = scratch("ego");
-    let o = newsgraph(&[
-        "build",
-        "corpus",
-        "--out",
-        out.to_str().unwrap(),
-        "--ego",
-        "陆方舟",
-        "--depth",
-        "1",
-        "-q",
-    ]);
+    let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap(), "--ego", "陆方舟", "--depth", "1", "-q"]);
     assert!(o.status.success());
     let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
     let nodes = g["nodes"].as_array().unwrap();
-    let centre = nodes.iter().find(|n| n["label"] == "陆方舟").unwrap()["id"]
-        .as_str()
-        .unwrap();
+    let centre = nodes.iter().find(|n| n["label"] == "陆方舟").unwrap()["id"].as_str().unwrap();
     let neighbours: BTreeSet<&str> = g["edges"]
         .as_array()
         .unwrap()
@@ -294,44 +239,22 @@ fn ego_leaves_one_official_and_its_neighbours() {
         .flat_map(|e| [e["source"].as_str().unwrap(), e["target"].as_str().unwrap()])
         .collect();
     assert!(nodes.len() > 5);
-    assert!(
-        nodes.iter().all(|n| neighbours.contains(n["id"].as_str().unwrap())),
-        "every node is one edge away"
-    );
+    assert!(nodes.iter().all(|n| neighbours.contains(n["id"].as_str().unwrap())), "every node is one edge away");
 }
 
 #[test]
 fn types_and_dates_filter_every_format() {
     let out = scratch("types-dates");
-    let args = [
-        "build",
-        "corpus",
-        "--out",
-        out.to_str().unwrap(),
-        "--types",
-        "official,company",
-        "--since",
-        "2024-11-01",
-    ];
+    let args =
+        ["build", "corpus", "--out", out.to_str().unwrap(), "--types", "official,company", "--since", "2024-11-01"];
     let o = newsgraph(&[&args[..], &["--until", "2024-11-30", "-q"]].concat());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
     assert!(
-        g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|n| n["entity_type"] == "official" || n["entity_type"] == "company")
+        g["nodes"].as_array().unwrap().iter().all(|n| n["entity_type"] == "official" || n["entity_type"] == "company")
     );
     for e in g["edges"].as_array().unwrap().iter().filter(|e| e["kind"] == "visit") {
-        assert!(
-            e["dates"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|d| d.as_str().unwrap().starts_with("2024-11")),
-            "{e}"
-        );
+        assert!(e["dates"].as_array().unwrap().iter().all(|d| d.as_str().unwrap().starts_with("2024-11")), "{e}");
     }
     let gexf = fs::read_to_string(out.join("corpus.gexf")).unwrap();
     assert!(!gexf.contains("entity_type\" value=\"town\""));
@@ -349,23 +272,12 @@ fn an_unknown_ego_is_a_clear_error() {
 fn the_window_and_the_report_are_recorded() {
     let out = scratch("window");
     let report = out.join("report.json");
-    let args = [
-        "build",
-        "corpus",
-        "--out",
-        out.to_str().unwrap(),
-        "--window",
-        "paragraph",
-        "--report",
-    ];
+    let args = ["build", "corpus", "--out", out.to_str().unwrap(), "--window", "paragraph", "--report"];
     let o = newsgraph(&[&args[..], &[report.to_str().unwrap(), "-q"]].concat());
     assert!(o.status.success());
     let g: Value = serde_json::from_str(&fs::read_to_string(out.join("corpus.json")).unwrap()).unwrap();
     assert_eq!(g["graph"]["co_occurrence_window"], "paragraph");
     let r: Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(r["documents_read"], 5);
-    assert!(
-        r["edges"]["co_occurrence"].as_u64().unwrap() > 245,
-        "a paragraph window finds more pairs: {r}"
-    );
+    assert!(r["edges"]["co_occurrence"].as_u64().unwrap() > 245, "a paragraph window finds more pairs: {r}");
 }

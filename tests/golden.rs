@@ -12,11 +12,7 @@ fn check(name: &str, bytes: Vec<u8>) {
         std::fs::write(&path, &bytes).unwrap();
     }
     let expected = std::fs::read(&path).unwrap_or_default();
-    assert!(
-        expected == bytes,
-        "{name} differs from tests/golden/{name}:\n{}",
-        String::from_utf8_lossy(&bytes)
-    );
+    assert!(expected == bytes, "{name} differs from tests/golden/{name}:\n{}", String::from_utf8_lossy(&bytes));
 }
 
 #[test]
@@ -30,10 +26,7 @@ fn small_graph_in_every_format() {
     newsgraph::export::gexf::write(&g, &positions, &mut out).unwrap();
     check("small.gexf", out);
     let mut out = Vec::new();
-    let options = JsonOptions {
-        corpus: "small".into(),
-        ..JsonOptions::default()
-    };
+    let options = JsonOptions { corpus: "small".into(), ..JsonOptions::default() };
     newsgraph::export::json::write(&g, &options, &positions, &mut out).unwrap();
     check("small.json", out);
 }

@@ -18,22 +18,13 @@ use serde_json::Value;
 fn python() -> String {
     std::env::var("NEWSGRAPH_PYTHON").unwrap_or_else(|_| {
         let venv = root().join(".venv/bin/python");
-        if venv.exists() {
-            venv.display().to_string()
-        } else {
-            "python3".to_string()
-        }
+        if venv.exists() { venv.display().to_string() } else { "python3".to_string() }
     })
 }
 
 /// Runs a client script on DIR/NAME.* and returns what it printed.
 fn client(program: &str, script: &str, dir: &Path, name: &str) -> Value {
-    let o = Command::new(program)
-        .arg(root().join(script))
-        .arg(dir)
-        .arg(name)
-        .output()
-        .expect("run the client");
+    let o = Command::new(program).arg(root().join(script)).arg(dir).arg(name).output().expect("run the client");
     assert!(
         o.status.success(),
         "{script} failed (run scripts/test, which installs the clients): {}",
@@ -62,19 +53,13 @@ fn every_client_reads_every_export_of_the_corpus_alike() {
     assert_eq!(py["edge_kinds"], serde_json::json!(["co_occurrence", "visit"]));
     assert_eq!(py["weights_are_floats"], true);
     assert!(py["visits_with_spells"].as_u64().unwrap() > 0, "{py}");
-    assert_eq!(
-        py["visit_spells_match_dates"], true,
-        "every dated visit has one spell per date"
-    );
+    assert_eq!(py["visit_spells_match_dates"], true, "every dated visit has one spell per date");
     let js = client("node", "tests/interop.cjs", &out, "corpus");
     assert_eq!(js["graphology_graphml"], expected, "{js}");
     assert_eq!(js["graphology_gexf"], expected, "{js}");
     assert_eq!(js["labels_agree"], true);
     assert_eq!(js["positioned"], true, "sigma.js needs numeric x and y");
-    assert_eq!(
-        js["no_type_attribute"], true,
-        "sigma.js fails on a node attribute named type"
-    );
+    assert_eq!(js["no_type_attribute"], true, "sigma.js fails on a node attribute named type");
 }
 
 #[test]
@@ -103,27 +88,15 @@ fn a_hostile_label_survives_every_format_and_client() {
     };
     write("graphml", &|w| newsgraph::export::graphml::write(&g, &positions, w));
     write("gexf", &|w| newsgraph::export::gexf::write(&g, &positions, w));
-    let options = JsonOptions {
-        corpus: "hostile".into(),
-        ..JsonOptions::default()
-    };
+    let options = JsonOptions { corpus: "hostile".into(), ..JsonOptions::default() };
     write("json", &|w| newsgraph::export::json::write(&g, &options, &positions, w));
     let expected_label = HOSTILE.replace('\u{1b}', "");
     let py = client(&python(), "tests/interop.py", &out, "hostile");
     assert_eq!(py["networkx_graphml"], serde_json::json!([2, 2]), "{py}");
     assert_eq!(py["networkx_gexf"], serde_json::json!([2, 2]), "{py}");
     assert_eq!(py["labels_agree"], true, "{py}");
-    assert!(
-        py["labels"]
-            .as_array()
-            .unwrap()
-            .contains(&Value::from(expected_label.clone())),
-        "{py}"
-    );
+    assert!(py["labels"].as_array().unwrap().contains(&Value::from(expected_label.clone())), "{py}");
     let js = client("node", "tests/interop.cjs", &out, "hostile");
-    assert!(
-        js["labels"].as_array().unwrap().contains(&Value::from(expected_label)),
-        "{js}"
-    );
+    assert!(js["labels"].as_array().unwrap().contains(&Value::from(expected_label)), "{js}");
     assert_eq!(js["graphology_gexf"], serde_json::json!([2, 2]), "{js}");
 }

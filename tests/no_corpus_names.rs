@@ -28,13 +28,7 @@ fn no_corpus_name_in_the_rules() {
     for e in gold["entities"].as_array().unwrap() {
         if ["official", "company", "event"].contains(&e["type"].as_str().unwrap()) {
             names.push(e["name"].as_str().unwrap().to_string());
-            names.extend(
-                e["aliases"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|a| a.as_str().unwrap().to_string()),
-            );
+            names.extend(e["aliases"].as_array().into_iter().flatten().map(|a| a.as_str().unwrap().to_string()));
         }
     }
     names.retain(|n| n.chars().count() >= 2);

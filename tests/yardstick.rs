@@ -11,10 +11,7 @@ use serde_json::Value;
 #[test]
 fn extraction_meets_the_bars_on_the_sample_corpus() {
     let eval = root().join("../shared/eval");
-    assert!(
-        eval.join("score.py").is_file(),
-        "the yardstick is missing: expected ../shared/eval beside the repository"
-    );
+    assert!(eval.join("score.py").is_file(), "the yardstick is missing: expected ../shared/eval beside the repository");
     let out = scratch("yardstick");
     build_corpus(&out);
     let o = Command::new("python3")
@@ -33,9 +30,5 @@ fn extraction_meets_the_bars_on_the_sample_corpus() {
     }
     let visit = &report["visits"];
     assert!(visit["f1"].as_f64().unwrap() >= 0.92, "visit F1 {}", visit["f1"]);
-    assert!(
-        visit["date_accuracy"].as_f64().unwrap() >= 0.95,
-        "date accuracy {}",
-        visit["date_accuracy"]
-    );
+    assert!(visit["date_accuracy"].as_f64().unwrap() >= 0.95, "date accuracy {}", visit["date_accuracy"]);
 }

@@ -47,10 +47,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
         r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">"#
     )?;
     writeln!(out, "  <meta>\n    <creator>newsgraph</creator>\n  </meta>")?;
-    writeln!(
-        out,
-        r#"  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">"#
-    )?;
+    writeln!(out, r#"  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">"#)?;
     for (class, attributes) in [("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)] {
         writeln!(out, r#"    <attributes class="{class}" mode="static">"#)?;
         for (name, ty) in attributes {
@@ -74,13 +71,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
         writeln!(out, "        </attvalues>")?;
         let hex = color(n.entity_type);
         let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
-        writeln!(
-            out,
-            r#"        <viz:color r="{}" g="{}" b="{}"/>"#,
-            channel(1),
-            channel(3),
-            channel(5)
-        )?;
+        writeln!(out, r#"        <viz:color r="{}" g="{}" b="{}"/>"#, channel(1), channel(3), channel(5))?;
         writeln!(out, r#"        <viz:position x="{}" y="{}" z="0.0"/>"#, p.x, p.y)?;
         writeln!(out, r#"        <viz:size value="{}"/>"#, size(n.mentions))?;
         writeln!(out, "      </node>")?;
@@ -103,11 +94,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
             _ => {
                 let first = e.first_seen.as_deref().and_then(days_covered);
                 let last = e.last_seen.as_deref().and_then(days_covered);
-                first
-                    .zip(last)
-                    .map(|(f, l)| (f.0.to_string(), l.1.to_string()))
-                    .into_iter()
-                    .collect()
+                first.zip(last).map(|(f, l)| (f.0.to_string(), l.1.to_string())).into_iter().collect()
             }
         };
         writeln!(out, "        <attvalues>")?;
@@ -118,11 +105,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
         attvalue(out, "last_date", spells.last().map_or("", |s| s.1.as_str()))?;
         attvalue(out, "confidence", &format!("{:.3}", e.confidence))?;
         attvalue(out, "evidence_count", &e.weight.to_string())?;
-        let first = e
-            .evidence
-            .first()
-            .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
-            .unwrap_or_default();
+        let first = e.evidence.first().map(|ev| format!("{}: {}", ev.doc, ev.sentence)).unwrap_or_default();
         attvalue(out, "evidence", &text(&first))?;
         writeln!(out, "        </attvalues>")?;
         if !spells.is_empty() {

@@ -55,10 +55,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
     )?;
     for (for_, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
         for (name, ty) in keys {
-            writeln!(
-                out,
-                r#"  <key id="{name}" for="{for_}" attr.name="{name}" attr.type="{ty}"/>"#
-            )?;
+            writeln!(out, r#"  <key id="{name}" for="{for_}" attr.name="{name}" attr.type="{ty}"/>"#)?;
         }
     }
     writeln!(out, r#"  <graph id="newsgraph" edgedefault="undirected">"#)?;
@@ -77,12 +74,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
             .roles()
             .map(|r| {
                 let place = r.place.map(|p| format!("@{p}")).unwrap_or_default();
-                format!(
-                    "{}{place} {}..{}",
-                    r.title,
-                    r.first_seen.unwrap_or(""),
-                    r.last_seen.unwrap_or("")
-                )
+                format!("{}{place} {}..{}", r.title, r.first_seen.unwrap_or(""), r.last_seen.unwrap_or(""))
             })
             .collect();
         data(out, "roles", &text(&roles.join(";")))?;
@@ -108,11 +100,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
         data(out, "dates", &dates.join(";"))?;
         data(out, "confidence", &format!("{:.3}", e.confidence))?;
         data(out, "evidence_count", &e.weight.to_string())?;
-        let first = e
-            .evidence
-            .first()
-            .map(|ev| format!("{}: {}", ev.doc, ev.sentence))
-            .unwrap_or_default();
+        let first = e.evidence.first().map(|ev| format!("{}: {}", ev.doc, ev.sentence)).unwrap_or_default();
         data(out, "evidence", &text(&first))?;
         writeln!(out, "    </edge>")?;
     }

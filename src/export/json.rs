@@ -157,10 +157,7 @@ pub fn write(
             evidence: e
                 .evidence
                 .iter()
-                .map(|ev| Evidence {
-                    doc: xml_safe(&ev.doc),
-                    sentence: xml_safe(&ev.sentence),
-                })
+                .map(|ev| Evidence { doc: xml_safe(&ev.doc), sentence: xml_safe(&ev.sentence) })
                 .collect(),
         })
         .collect();

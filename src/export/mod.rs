@@ -29,11 +29,7 @@ pub fn unsafe_characters(graph: &crate::graph::CorpusGraph) -> usize {
         .nodes()
         .map(|n| count(&n.label) + n.aliases.iter().chain(&n.titles).map(|s| count(s)).sum::<usize>())
         .sum();
-    let edges: usize = graph
-        .edges()
-        .flat_map(|(_, _, e)| e.evidence.iter())
-        .map(|ev| count(&ev.sentence))
-        .sum();
+    let edges: usize = graph.edges().flat_map(|(_, _, e)| e.evidence.iter()).map(|ev| count(&ev.sentence)).sum();
     nodes + edges
 }
 
@@ -46,9 +42,7 @@ pub fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
 /// other than tab, newline and carriage return, unpaired surrogates cannot
 /// occur in a `str`, and U+FFFE/U+FFFF).
 pub fn xml_safe(s: &str) -> String {
-    s.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}'))
-        .collect()
+    s.chars().filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')).collect()
 }
 
 #[cfg(test)]

@@ -43,21 +43,13 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rules {
     pub fn new() -> Rules {
-        let mut industry: Vec<String> = lexicon::words(lexicon::INDUSTRY_WORDS)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let mut industry: Vec<String> =
+            lexicon::words(lexicon::INDUSTRY_WORDS).into_iter().map(str::to_string).collect();
         industry.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        let mut heads: Vec<String> = lexicon::words(lexicon::NON_COMPANY_HEADS)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let mut heads: Vec<String> =
+            lexicon::words(lexicon::NON_COMPANY_HEADS).into_iter().map(str::to_string).collect();
         heads.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        Rules {
-            suffixes: automaton(&lexicon::words(lexicon::COMPANY_SUFFIXES)),
-            industry,
-            non_company_heads: heads,
-        }
+        Rules { suffixes: automaton(&lexicon::words(lexicon::COMPANY_SUFFIXES)), industry, non_company_heads: heads }
     }
 
     /// Whether a name without a company suffix may still be a company.
@@ -84,11 +76,7 @@ impl Rules {
     /// Strips business-line words from the end of `stem`; returns (brand, line).
     fn split_industry<'a>(&self, stem: &'a str) -> (&'a str, &'a str) {
         let mut brand = stem;
-        while let Some(w) = self
-            .industry
-            .iter()
-            .find(|w| brand.ends_with(w.as_str()) && brand.len() > w.len())
-        {
+        while let Some(w) = self.industry.iter().find(|w| brand.ends_with(w.as_str()) && brand.len() > w.len()) {
             brand = &brand[..brand.len() - w.len()];
         }
         (brand, &stem[brand.len()..])
@@ -140,9 +128,7 @@ pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> 
         if let Some(reason) = reason {
             // A suffix with nothing before it (公司自主研发) is no candidate at all.
             if start < m.start() {
-                trace.reject(EntityType::Company, text, start..m.end(), "registered_name", || {
-                    reason.into()
-                });
+                trace.reject(EntityType::Company, text, start..m.end(), "registered_name", || reason.into());
             }
             continue;
         }
@@ -192,11 +178,7 @@ impl Aliases {
             .collect();
         let forms: Vec<&str> = by_form.keys().map(String::as_str).collect();
         let matcher = (!forms.is_empty()).then(|| automaton(&forms));
-        Aliases {
-            by_form,
-            lines,
-            matcher,
-        }
+        Aliases { by_form, lines, matcher }
     }
 
     /// The registered name a short form stands for, also when an
@@ -233,12 +215,7 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
         // 宏达集团(星光): the brand in brackets is a name of its own.
         out.push((name[bracket + 1..name.len() - 1].to_string(), String::new()));
     }
-    let Some(suffix) = rules
-        .suffixes
-        .find_iter(&plain)
-        .last()
-        .filter(|m| m.end() == plain.len())
-    else {
+    let Some(suffix) = rules.suffixes.find_iter(&plain).last().filter(|m| m.end() == plain.len()) else {
         return out;
     };
     let stem = &plain[..suffix.start()];
@@ -296,23 +273,22 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
     }
     for m in text.match_indices("品牌") {
         let at = m.0;
-        let end = if text[..at].ends_with('等') {
-            at - '等'.len_utf8()
-        } else {
-            at
-        };
-        if text[..end].ends_with('”') {
+        let listed = text[..at].ends_with('等');
+        let end = if listed { at - '等'.len_utf8() } else { at };
+        // 品牌 must end the phrase (引入星途品牌。), not start one (加快品牌国际化).
+        if text[..end].ends_with('”') || !(listed || x.ends_name(text, at + "品牌".len())) {
             continue;
         }
         // Read one character further than a brand may be long, so that a
         // name running on (持续做强东浦集团) is not cut into one.
         let start = x.scan_back(text, end, 7, false);
         let name = &text[start..end];
-        if name.chars().count() <= 6 && rules.may_be_company(name) {
+        let counted = name.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十几数多".contains(c));
+        if name.chars().count() <= 6 && !counted && rules.may_be_company(name) {
             out.push(company(text, start..end, "brand"));
         } else if start < end {
             trace.reject(EntityType::Company, text, start..end, "brand", || {
-                "longer than a brand, or a generic or non-company name".into()
+                "longer than a brand, a count (十余个), or a generic or non-company name".into()
             });
         }
     }
@@ -382,9 +358,7 @@ pub fn is_subsequence(short: &str, long: &str) -> bool {
 fn booths(x: &Extractor, sentence: &str, offset: usize, out: &mut Vec<Mention>) {
     let rules = &x.company;
     for verb in x.visit_verbs(sentence) {
-        let clause_end = sentence[verb.end..]
-            .find([',', '。', ';', '!', '?'])
-            .map_or(sentence.len(), |i| verb.end + i);
+        let clause_end = sentence[verb.end..].find([',', '。', ';', '!', '?']).map_or(sentence.len(), |i| verb.end + i);
         let clause = &sentence[verb.end..clause_end];
         if !clause.split(['、', '和', '及']).any(|item| item.ends_with("展台")) {
             continue;
@@ -438,24 +412,15 @@ mod tests {
     /// (sentence that motivated the rule, companies expected by canonical name)
     const CASES: &[(&str, &[&str])] = &[
         // registered_name
-        (
-            "11月7日,陆方舟来到安亭镇走访调研舍弗勒贸易(上海)有限公司。",
-            &["舍弗勒贸易(上海)有限公司"],
-        ),
-        (
-            "11月14日,嘉定区人民政府与上海城投（集团）有限公司签订战略合作协议。",
-            &["上海城投(集团)有限公司"],
-        ),
+        ("11月7日,陆方舟来到安亭镇走访调研舍弗勒贸易(上海)有限公司。", &["舍弗勒贸易(上海)有限公司"]),
+        ("11月14日,嘉定区人民政府与上海城投（集团）有限公司签订战略合作协议。", &["上海城投(集团)有限公司"]),
         ("嘉定区交通委和上海城投公路集团签订协议。", &["上海城投公路集团"]),
         (
             "陆方舟一行先后来到位于汽车展区的大众集团(保时捷)、丰田汽车公司、安波福展台。",
             &["大众集团(保时捷)", "丰田汽车公司", "安波福"],
         ),
         ("打造招商服务“集团军”。", &[]),
-        (
-            "次日,区长陈华文察看华为技术有限公司上海研究所项目进展。",
-            &["华为技术有限公司"],
-        ),
+        ("次日,区长陈华文察看华为技术有限公司上海研究所项目进展。", &["华为技术有限公司"]),
         ("1月13日,王建国一行深入宏达机械厂车间。", &["宏达机械厂"]),
         ("新建的发电厂投产。", &[]),
         ("已经从一家单体公司发展成为一家平台公司。", &[]),
@@ -477,13 +442,13 @@ mod tests {
             "肖文高一行先后参观了上海国际汽车城境外展团、国际汽车文化体验区、沃尔沃汽车、大众集团(保时捷)展台。",
             &["沃尔沃汽车", "大众集团(保时捷)"],
         ),
-        (
-            "当天,陆方舟还来到全国食品、农副产品、消费品品牌供应链中心运营总部项目临时办公点。",
-            &[],
-        ),
+        ("当天,陆方舟还来到全国食品、农副产品、消费品品牌供应链中心运营总部项目临时办公点。", &[]),
         // brand
         ("集团还积极布局新能源汽车领域,成功引入极氪品牌。", &["极氪"]),
         ("深化“巾帼嘉创”品牌。", &[]),
+        ("本届带来了十余个品牌的数十款新品。勉励企业借助平台,加快品牌国际化步伐。", &[]),
+        ("由集团全资子公司上海臻远储能技术有限公司负责建设运营。", &["上海臻远储能技术有限公司"]),
+        ("企业总经理施建明介绍。", &[]),
         // listed_with_companies
         (
             "联影医疗、上汽恒旭、中国传感器及物联网联盟等16家2025年新一批全球战略合作伙伴授牌。",

@@ -13,11 +13,7 @@ use crate::date::PubDate;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateExpr {
     /// One or more days of a month (`11月7日、13日`), with the year if written.
-    Days {
-        year: Option<i32>,
-        month: u32,
-        days: Vec<u32>,
-    },
+    Days { year: Option<i32>, month: u32, days: Vec<u32> },
     /// `当天`, `当日`, `同日`: the day last spoken of.
     SameDay,
     /// `次日`, `第二天`: the day after it.
@@ -61,10 +57,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
             } else {
                 let mut days = vec![c.get(3)?.as_str().parse().ok()?];
                 days.extend(
-                    c.get(4)
-                        .map_or("", |m| m.as_str())
-                        .split(['、', '日'])
-                        .filter_map(|d| d.parse::<u32>().ok()),
+                    c.get(4).map_or("", |m| m.as_str()).split(['、', '日']).filter_map(|d| d.parse::<u32>().ok()),
                 );
                 DateExpr::Days {
                     year: c.get(1).and_then(|y| y.as_str().parse().ok()),
@@ -99,12 +92,7 @@ pub fn infer_pub_date(text: &str) -> Option<PubDate> {
         }
     }
     for d in find(text) {
-        if let DateExpr::Days {
-            year: Some(y),
-            month,
-            days,
-        } = d.expr
-        {
+        if let DateExpr::Days { year: Some(y), month, days } = d.expr {
             let s = format!("{y}-{month:02}-{:02}", days[0]);
             if let Some(d) = PubDate::parse(&s) {
                 return Some(d);
@@ -123,11 +111,7 @@ pub fn infer_pub_date(text: &str) -> Option<PubDate> {
         })
         .filter_map(|c| c[2].parse::<i32>().ok())
         .max()?;
-    Some(PubDate {
-        year,
-        month: None,
-        day: None,
-    })
+    Some(PubDate { year, month: None, day: None })
 }
 
 #[cfg(test)]
@@ -137,38 +121,10 @@ mod tests {
     #[test]
     fn date_expressions() {
         let cases: &[(&str, DateExpr)] = &[
-            (
-                "11月4日,区委书记陆方舟来到",
-                DateExpr::Days {
-                    year: None,
-                    month: 11,
-                    days: vec![4],
-                },
-            ),
-            (
-                "11月7日、13日，区委书记陆方舟先后赴",
-                DateExpr::Days {
-                    year: None,
-                    month: 11,
-                    days: vec![7, 13],
-                },
-            ),
-            (
-                "2023年11月11日举行",
-                DateExpr::Days {
-                    year: Some(2023),
-                    month: 11,
-                    days: vec![11],
-                },
-            ),
-            (
-                "发文日期 2021-12-16",
-                DateExpr::Days {
-                    year: Some(2021),
-                    month: 12,
-                    days: vec![16],
-                },
-            ),
+            ("11月4日,区委书记陆方舟来到", DateExpr::Days { year: None, month: 11, days: vec![4] }),
+            ("11月7日、13日，区委书记陆方舟先后赴", DateExpr::Days { year: None, month: 11, days: vec![7, 13] }),
+            ("2023年11月11日举行", DateExpr::Days { year: Some(2023), month: 11, days: vec![11] }),
+            ("发文日期 2021-12-16", DateExpr::Days { year: Some(2021), month: 12, days: vec![16] }),
             ("当天,陆方舟还来到", DateExpr::SameDay),
             ("全面贯彻落实昨天召开的现场会精神", DateExpr::Yesterday),
         ];
@@ -180,29 +136,14 @@ mod tests {
 
     #[test]
     fn publication_date_from_the_text() {
+        assert_eq!(infer_pub_date("索引号:x\n发文日期:2021-12-16\n正文").unwrap().to_string(), "2021-12-16");
+        assert_eq!(infer_pub_date("2024年3月2日,高香表示").unwrap().to_string(), "2024-03-02");
         assert_eq!(
-            infer_pub_date("索引号:x\n发文日期:2021-12-16\n正文")
-                .unwrap()
-                .to_string(),
-            "2021-12-16"
-        );
-        assert_eq!(
-            infer_pub_date("2024年3月2日,高香表示").unwrap().to_string(),
-            "2024-03-02"
-        );
-        assert_eq!(
-            infer_pub_date("2024年全区完成任务。2025年,嘉定将发力。部署2025年工作。")
-                .unwrap()
-                .to_string(),
+            infer_pub_date("2024年全区完成任务。2025年,嘉定将发力。部署2025年工作。").unwrap().to_string(),
             "2025"
         );
         assert_eq!(infer_pub_date("没有年份"), None);
         // 000: a plan for 2026 does not date a 2024 report.
-        assert_eq!(
-            infer_pub_date("2024国际科技与创新论坛。确保在2026年能正式量产。")
-                .unwrap()
-                .to_string(),
-            "2024"
-        );
+        assert_eq!(infer_pub_date("2024国际科技与创新论坛。确保在2026年能正式量产。").unwrap().to_string(), "2024");
     }
 }

@@ -87,10 +87,7 @@ static ORDINAL: LazyLock<Regex> =
 
 impl Rules {
     pub fn new() -> Rules {
-        Rules {
-            nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)),
-            cutters: reversed(EVENT_CUTTERS),
-        }
+        Rules { nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)), cutters: reversed(EVENT_CUTTERS) }
     }
 }
 
@@ -135,11 +132,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: 
         }
         let opens_with_place = x.gazetteer.find_all(prefix).next().is_some_and(|(r, _)| r.start == 0);
         let named = SIGNAL.is_match(&text[start..m.end()]) || opens_with_place;
-        candidates.push(Candidate {
-            span: start..m.end(),
-            noun: text[m.range()].to_string(),
-            named,
-        });
+        candidates.push(Candidate { span: start..m.end(), noun: text[m.range()].to_string(), named });
     }
 
     // Named events, the shorter of two that are one event pointing to the longer.
@@ -196,11 +189,12 @@ pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: 
 }
 
 /// Whether `short` names the same event as `long` of the same article: the
-/// same first and last character, and `short`'s characters in order in `long`.
+/// same first and last character and `short`'s characters in order in
+/// `long`, or `long` ending in `short` (闵行区2023年…工作会议 and
+/// 2023年…工作会议 in the headline).
 fn same_event(short: &str, long: &str) -> bool {
-    short.chars().next() == long.chars().next()
-        && short.chars().last() == long.chars().last()
-        && is_subsequence(short, long)
+    let same_ends = short.chars().next() == long.chars().next() && short.chars().last() == long.chars().last();
+    (same_ends && is_subsequence(short, long)) || (long.ends_with(short) && short.chars().count() >= 6)
 }
 
 fn without_brackets(s: &str) -> String {
@@ -236,10 +230,7 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
         else {
             continue;
         };
-        let full_ordinal = ORDINAL
-            .captures(full)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str().to_string());
+        let full_ordinal = ORDINAL.captures(full).and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
         for (at, _) in text.match_indices(last) {
             let end = at + last.len_utf8();
             let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
@@ -269,10 +260,7 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
 }
 
 fn event(text: &str, span: std::ops::Range<usize>, name: &str, rule: &'static str) -> Mention {
-    Mention {
-        name: name.to_string(),
-        ..Mention::new(EntityType::Event, &text[span.clone()], span, rule)
-    }
+    Mention { name: name.to_string(), ..Mention::new(EntityType::Event, &text[span.clone()], span, rule) }
 }
 
 #[cfg(test)]
@@ -283,10 +271,7 @@ mod tests {
     /// (sentence that motivated the rule, events expected by canonical name)
     const CASES: &[(&str, &[&str])] = &[
         // event_name
-        (
-            "本报讯 第七届中国国际进口博览会举办期间,四海宾朋共赴共赢之约。",
-            &["第七届中国国际进口博览会"],
-        ),
+        ("本报讯 第七届中国国际进口博览会举办期间,四海宾朋共赴共赢之约。", &["第七届中国国际进口博览会"]),
         (
             "2月6日,嘉定区投资促进大会暨招商引资企业服务推进大会举行。",
             &["嘉定区投资促进大会暨招商引资企业服务推进大会"],
@@ -299,14 +284,8 @@ mod tests {
             "以“擘画新图景”为主题的2025年嘉昆太协同创新核心圈轮值会议在嘉定举行。",
             &["2025年嘉昆太协同创新核心圈轮值会议"],
         ),
-        (
-            "11月11日,区旅游公共服务中心发起Family Citywalk亲子城市趣行活动。",
-            &["Family Citywalk亲子城市趣行活动"],
-        ),
-        (
-            "11月10日,嘉定区人民政府与上海开放大学合作签约仪式举行。",
-            &["嘉定区人民政府与上海开放大学合作签约仪式"],
-        ),
+        ("11月11日,区旅游公共服务中心发起Family Citywalk亲子城市趣行活动。", &["Family Citywalk亲子城市趣行活动"]),
+        ("11月10日,嘉定区人民政府与上海开放大学合作签约仪式举行。", &["嘉定区人民政府与上海开放大学合作签约仪式"]),
         (
             "由江桥镇人民政府共同主办的“2024国际科技与创新论坛”在国家会展中心(上海)北馆举行。",
             &["2024国际科技与创新论坛"],
@@ -319,19 +298,13 @@ mod tests {
         // event_short and event_abbreviation
         (
             "11月11日,2023年嘉昆太协同创新核心圈轮值会议在昆山花桥举行。轮值会议上,三地共同发布方案。",
-            &[
-                "2023年嘉昆太协同创新核心圈轮值会议",
-                "2023年嘉昆太协同创新核心圈轮值会议",
-            ],
+            &["2023年嘉昆太协同创新核心圈轮值会议", "2023年嘉昆太协同创新核心圈轮值会议"],
         ),
         (
             "第七届中国国际进口博览会举办期间,区领导来到进博会场馆。",
             &["第七届中国国际进口博览会", "第七届中国国际进口博览会"],
         ),
-        (
-            "第七届中国国际进口博览会举办期间。第八届进博会将举行。",
-            &["第七届中国国际进口博览会"],
-        ),
+        ("第七届中国国际进口博览会举办期间。第八届进博会将举行。", &["第七届中国国际进口博览会"]),
     ];
 
     #[test]
@@ -341,16 +314,10 @@ mod tests {
         let mut known = x.survey("第七届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2024));
         known.merge(x.survey("第八届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2025)));
         let names = |year| -> Vec<String> {
-            super::find(
-                x,
-                "会上,进博会的溢出效应持续放大。",
-                &known,
-                Some(year),
-                &mut super::Trace::default(),
-            )
-            .into_iter()
-            .map(|m| m.name)
-            .collect()
+            super::find(x, "会上,进博会的溢出效应持续放大。", &known, Some(year), &mut super::Trace::default())
+                .into_iter()
+                .map(|m| m.name)
+                .collect()
         };
         assert_eq!(names(2024), ["第七届中国国际进口博览会"]);
         assert_eq!(names(2025), ["第八届中国国际进口博览会"]);

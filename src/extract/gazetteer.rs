@@ -56,6 +56,10 @@ pub struct Gazetteer {
     villages: HashMap<&'static str, &'static str>,
 }
 
+/// Real districts whose names are also everyday words (南桥镇的老城区,
+/// 市区): text means the word far more often than the place.
+const GENERIC_DIVISIONS: &[&str] = &["城区", "郊区", "矿区", "老城区", "新城区", "市中区", "中心区", "市辖区"];
+
 /// Suffixes stripped to get a short form, with the shortest stem kept.
 const SHORTENED: &[(Level, &str)] = &[
     (Level::Province, "维吾尔自治区"),
@@ -97,18 +101,9 @@ impl Gazetteer {
                 .filter(|&n| n < code.len())
                 .find_map(|n| index_of.get(&code[..n]).copied());
             index_of.insert(code, divisions.len());
-            divisions.push(Division {
-                code: code.to_string(),
-                name: name.to_string(),
-                level,
-                parent,
-            });
+            divisions.push(Division { code: code.to_string(), name: name.to_string(), level, parent });
         }
-        let villages = VILLAGES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .collect();
+        let villages = VILLAGES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
         let mut g = Gazetteer {
             divisions,
             spellings: Vec::new(),
@@ -137,15 +132,10 @@ impl Gazetteer {
                 });
             }
             let parent = match cols.next().filter(|p| !p.is_empty()) {
-                Some(p) => Some(
-                    self.divisions
-                        .iter()
-                        .position(|d| d.name == p)
-                        .ok_or_else(|| EntryError {
-                            line: i + 1,
-                            message: format!("parent {p:?} is not a known place"),
-                        })?,
-                ),
+                Some(p) => Some(self.divisions.iter().position(|d| d.name == p).ok_or_else(|| EntryError {
+                    line: i + 1,
+                    message: format!("parent {p:?} is not a known place"),
+                })?),
                 None => None,
             };
             self.divisions.push(Division {
@@ -165,25 +155,18 @@ impl Gazetteer {
         // The source has a few units named by a bare zone word (经济开发区):
         // such a name says nothing of where it is.
         let generic = |name: &str| {
-            zones
-                .iter()
-                .any(|z| name.strip_suffix(z).is_some_and(|lead| lead.chars().count() < 2))
+            zones.iter().any(|z| name.strip_suffix(z).is_some_and(|lead| lead.chars().count() < 2))
+                || GENERIC_DIVISIONS.contains(&name)
         };
         let mut by_spelling: BTreeMap<String, Vec<Form>> = BTreeMap::new();
         for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
-            by_spelling.entry(d.name.clone()).or_default().push(Form {
-                division: i,
-                short: false,
-            });
+            by_spelling.entry(d.name.clone()).or_default().push(Form { division: i, short: false });
         }
         for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
             if let Some(short) = short_form(d) {
                 // A short form that is some other place's full name stays that place.
                 if !by_spelling.get(&short).is_some_and(|f| f.iter().any(|f| !f.short)) {
-                    by_spelling.entry(short).or_default().push(Form {
-                        division: i,
-                        short: true,
-                    });
+                    by_spelling.entry(short).or_default().push(Form { division: i, short: true });
                 }
             }
         }
@@ -215,20 +198,13 @@ impl Gazetteer {
     /// Every spelling of a division found in `text`, leftmost-longest:
     /// (byte range, what the spelling can stand for).
     pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Form])> + 'a {
-        self.matcher
-            .find_iter(text)
-            .map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+        self.matcher.find_iter(text).map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
     }
 
     /// The villages (…村) of a town.
     pub fn villages_of(&self, town: usize) -> impl Iterator<Item = &'static str> {
         let code = self.divisions[town].code.as_str();
-        self.villages
-            .get(code)
-            .copied()
-            .unwrap_or("")
-            .split(' ')
-            .filter(|v| !v.is_empty())
+        self.villages.get(code).copied().unwrap_or("").split(' ').filter(|v| !v.is_empty())
     }
 }
 
@@ -250,9 +226,7 @@ mod tests {
     fn find<'a>(g: &'a Gazetteer, text: &'a str) -> Vec<(&'a str, String, bool)> {
         g.find_all(text)
             .flat_map(|(r, forms)| {
-                forms
-                    .iter()
-                    .map(move |f| (&text[r.clone()], g.division(f.division).name.clone(), f.short))
+                forms.iter().map(move |f| (&text[r.clone()], g.division(f.division).name.clone(), f.short))
             })
             .collect()
     }
@@ -281,9 +255,7 @@ mod tests {
     #[test]
     fn villages_are_listed_by_town() {
         let g = Gazetteer::built_in();
-        let malu = (0..g.divisions.len())
-            .find(|&i| g.division(i).name == "马陆镇")
-            .unwrap();
+        let malu = (0..g.divisions.len()).find(|&i| g.division(i).name == "马陆镇").unwrap();
         assert!(g.villages_of(malu).any(|v| v == "北管村"));
     }
 

@@ -6,10 +6,7 @@ use std::collections::BTreeSet;
 
 /// The words of a lexicon text, in file order, without comments.
 pub fn words(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or(""))
-        .flat_map(str::split_whitespace)
-        .collect()
+    text.lines().map(|line| line.split('#').next().unwrap_or("")).flat_map(str::split_whitespace).collect()
 }
 
 /// The words of a lexicon as an owned set.

@@ -44,12 +44,7 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 4] = [
-        EntityType::Official,
-        EntityType::Company,
-        EntityType::Town,
-        EntityType::Event,
-    ];
+    pub const ALL: [EntityType; 4] = [EntityType::Official, EntityType::Company, EntityType::Town, EntityType::Event];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -138,10 +133,7 @@ pub struct Trace {
 impl Trace {
     /// A trace that records.
     pub fn recording() -> Trace {
-        Trace {
-            enabled: true,
-            rejections: Vec::new(),
-        }
+        Trace { enabled: true, rejections: Vec::new() }
     }
 
     /// Records that `rule` let `text[span]` go, and why (`reason` is only
@@ -231,32 +223,17 @@ impl Extractor {
     /// Pass 1: what this article, published in `year`, establishes for the corpus.
     pub fn survey(&self, text: &str, year: Option<i32>) -> Known {
         let trace = &mut Trace::default();
-        let officials = official::titled(self, text, trace)
-            .into_iter()
-            .map(|m| m.name)
-            .collect();
-        let companies = company::registered(self, text, trace)
-            .into_iter()
-            .map(|m| m.name)
-            .collect();
+        let officials = official::titled(self, text, trace).into_iter().map(|m| m.name).collect();
+        let companies = company::registered(self, text, trace).into_iter().map(|m| m.name).collect();
         let mut event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>> = BTreeMap::new();
         for m in event::find(self, text, &Known::default(), None, trace) {
             if m.rule == event::ABBREVIATION
                 && let Some(y) = event::year_in_name(&m.name).or(year)
             {
-                event_abbreviations
-                    .entry(m.surface)
-                    .or_default()
-                    .entry(y)
-                    .or_default()
-                    .insert(m.name);
+                event_abbreviations.entry(m.surface).or_default().entry(y).or_default().insert(m.name);
             }
         }
-        Known {
-            officials,
-            companies,
-            event_abbreviations,
-        }
+        Known { officials, companies, event_abbreviations }
     }
 
     /// Pass 2: every mention in the article, in text order, never overlapping.
@@ -405,9 +382,7 @@ impl Extractor {
         if range.start != 0 {
             return None;
         }
-        let form = forms
-            .iter()
-            .find(|f| self.gazetteer.division(f.division).level != gazetteer::Level::Town)?;
+        let form = forms.iter().find(|f| self.gazetteer.division(f.division).level != gazetteer::Level::Town)?;
         Some(self.gazetteer.division(form.division).name.clone())
     }
 
@@ -419,10 +394,7 @@ impl Extractor {
 
 /// A leftmost-longest automaton over `words`.
 pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(words)
-        .expect("lexicon automaton")
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).expect("lexicon automaton")
 }
 
 /// An automaton for anchored searches only.
@@ -552,11 +524,7 @@ mod tests {
         };
         let mut trace = Trace::recording();
         let kept = without_overlaps(
-            vec![
-                m(EntityType::Town, 0..6),
-                m(EntityType::Company, 0..30),
-                m(EntityType::Town, 30..36),
-            ],
+            vec![m(EntityType::Town, 0..6), m(EntityType::Company, 0..30), m(EntityType::Town, 30..36)],
             &mut trace,
         );
         let spans: Vec<_> = kept.iter().map(|m| m.span.clone()).collect();

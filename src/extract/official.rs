@@ -46,9 +46,7 @@ pub struct Rules {
 const HEAD_OF_ANY_BODY: &[&str] = &["院长", "副院长", "校长", "副校长", "主任", "副主任", "所长", "负责人"];
 
 /// Short titles used with a surname (陆书记), or after a full name (张国华总书记).
-const SURNAME_TITLES: &[&str] = &[
-    "书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长",
-];
+const SURNAME_TITLES: &[&str] = &["书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长"];
 
 /// Words that cannot stand inside the organisation of a title, so they end
 /// it when reading leftwards (赵立新致辞,并和嘉定区领导李红 → 嘉定区领导). Narrower
@@ -99,14 +97,8 @@ impl Rules {
             titles: automaton(&lexicon::words(lexicon::TITLES)),
             title_cutters: super::reversed(TITLE_CUTTERS),
             surnames: lexicon::set(lexicon::SURNAMES),
-            non_name: lexicon::words(lexicon::NON_NAME_CHARS)
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .collect(),
-            non_public: lexicon::words(lexicon::NON_PUBLIC_BODIES)
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            non_name: lexicon::words(lexicon::NON_NAME_CHARS).iter().filter_map(|w| w.chars().next()).collect(),
+            non_public: lexicon::words(lexicon::NON_PUBLIC_BODIES).into_iter().map(str::to_string).collect(),
         }
     }
 
@@ -115,7 +107,7 @@ impl Rules {
     }
 
     /// Whether `name` has the shape of a Chinese personal name.
-    fn is_name(&self, x: &Extractor, name: &str) -> bool {
+    fn is_name(&self, x: &Extractor, name: &str, text: &str) -> bool {
         let chars: Vec<char> = name.chars().collect();
         if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_han(c)) {
             return false;
@@ -132,7 +124,7 @@ impl Rules {
             && given.len() <= 2
             && !given.iter().any(|c| self.non_name.contains(c))
             && !x.starts_follower(name, 0)
-            && !contains_county_or_above(x, name)
+            && !names_a_place_of(x, name, text)
     }
 }
 
@@ -142,15 +134,17 @@ impl Default for Rules {
     }
 }
 
-/// Whether `name` holds the name of a county, city or province (来嘉定 in
-/// 领导来嘉定调研 is no person). Town names are too many and too like given
-/// names to count.
-fn contains_county_or_above(x: &Extractor, name: &str) -> bool {
+/// Whether `name` holds the short form of a county, city or province that
+/// `text` names in full (来嘉定 in 领导来嘉定调研, where the text has 嘉定区, is
+/// no person). A given name that merely equals some far-off county's short
+/// form (方卫东, 卫东区) is still a name.
+fn names_a_place_of(x: &Extractor, name: &str, text: &str) -> bool {
     x.gazetteer.find_all(name).any(|(r, forms)| {
         name[r].chars().count() >= 2
-            && forms
-                .iter()
-                .any(|f| x.gazetteer.division(f.division).level != super::gazetteer::Level::Town)
+            && forms.iter().any(|f| {
+                let d = x.gazetteer.division(f.division);
+                d.level != super::gazetteer::Level::Town && text.contains(d.name.as_str())
+            })
     })
 }
 
@@ -192,11 +186,7 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
                 text,
                 at..end,
                 "title_name",
-                if first {
-                    titles.clone()
-                } else {
-                    vec![last_title.clone()]
-                },
+                if first { titles.clone() } else { vec![last_title.clone()] },
             ));
             first = false;
             if !text[end..].starts_with('、') {
@@ -215,7 +205,7 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
             for start in starts.skip(1) {
                 let name = &text[start..at];
                 let left_clear = !text[..start].ends_with(is_han) || x.cutter_ends_at(text, start);
-                if rules.is_name(x, name) && left_clear {
+                if rules.is_name(x, name, text) && left_clear {
                     out.push(official(text, start..at, "name_title", vec![title.to_string()]));
                     break;
                 }
@@ -228,24 +218,19 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         };
         let mut at = list.start();
         let items: Vec<&str> = list.as_str().split('、').collect();
-        if !items.iter().all(|n| rules.is_name(x, n)) {
+        if !items.iter().all(|n| rules.is_name(x, n, text)) {
             // Accept the list from its first valid name on (在王建国、李红等区领导).
-            if items.len() < 2 || !items[1..].iter().all(|n| rules.is_name(x, n)) {
+            if items.len() < 2 || !items[1..].iter().all(|n| rules.is_name(x, n, text)) {
                 continue;
             }
         }
         for (i, item) in items.iter().enumerate() {
             let span = at..at + item.len();
             at = span.end + '、'.len_utf8();
-            if i == 0 && !rules.is_name(x, item) {
+            if i == 0 && !rules.is_name(x, item, text) {
                 continue;
             }
-            out.push(official(
-                text,
-                span,
-                "names_then_group",
-                vec![group.as_str().to_string()],
-            ));
+            out.push(official(text, span, "names_then_group", vec![group.as_str().to_string()]));
         }
     }
     out
@@ -256,10 +241,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known, trace: &mut Trace) -> Vec<
     let mut out = titled(x, text, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &out {
-        titles_by_name
-            .entry(m.name.clone())
-            .or_default()
-            .extend(m.titles.iter().cloned());
+        titles_by_name.entry(m.name.clone()).or_default().extend(m.titles.iter().cloned());
     }
     let names: Vec<&str> = known
         .officials
@@ -285,9 +267,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known, trace: &mut Trace) -> Vec<
             continue;
         }
         let start = title_chain_start(x, text, m.start());
-        let item_start = text[start..m.end()]
-            .rfind('、')
-            .map_or(start, |i| start + i + '、'.len_utf8());
+        let item_start = text[start..m.end()].rfind('、').map_or(start, |i| start + i + '、'.len_utf8());
         let title = &text[item_start..m.end()];
         if title.chars().count() < 4 {
             continue;
@@ -295,8 +275,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known, trace: &mut Trace) -> Vec<
         let holders: Vec<&String> = titles_by_name
             .iter()
             .filter(|(_, ts)| {
-                ts.iter()
-                    .any(|t| t.chars().count() >= 4 && (t.ends_with(title) || title.ends_with(t.as_str())))
+                ts.iter().any(|t| t.chars().count() >= 4 && (t.ends_with(title) || title.ends_with(t.as_str())))
             })
             .map(|(name, _)| name)
             .collect();
@@ -331,10 +310,7 @@ pub fn find(x: &Extractor, text: &str, known: &Known, trace: &mut Trace) -> Vec<
 }
 
 fn official(text: &str, span: std::ops::Range<usize>, rule: &'static str, titles: Vec<String>) -> Mention {
-    Mention {
-        titles,
-        ..Mention::new(EntityType::Official, &text[span.clone()], span, rule)
-    }
+    Mention { titles, ..Mention::new(EntityType::Official, &text[span.clone()], span, rule) }
 }
 
 /// Where the chain of titles ending at `end` starts: after the last
@@ -354,10 +330,7 @@ fn title_chain_start(x: &Extractor, text: &str, end: usize) -> usize {
         .map_or(end, |(i, _)| i);
     let chain = &text[start..end];
     let place = x.gazetteer.find_all(chain).find(|(r, forms)| {
-        r.start > 0
-            && forms
-                .iter()
-                .any(|f| !f.short && x.gazetteer.division(f.division).level != Level::Town)
+        r.start > 0 && forms.iter().any(|f| !f.short && x.gazetteer.division(f.division).level != Level::Town)
     });
     match place {
         Some((r, _)) if !chain[..r.start].contains(ORGANISATION_CHARS) && !chain[..r.start].contains('、') => {
@@ -368,28 +341,22 @@ fn title_chain_start(x: &Extractor, text: &str, end: usize) -> usize {
 }
 
 /// Characters that mark an organisation in a title (区委, 合作交流办, 人大).
-const ORGANISATION_CHARS: &[char] = &[
-    '委', '办', '局', '会', '部', '院', '府', '厅', '署', '司', '处', '组', '党', '团', '联', '人',
-];
+const ORGANISATION_CHARS: &[char] =
+    &['委', '办', '局', '会', '部', '院', '府', '厅', '署', '司', '处', '组', '党', '团', '联', '人'];
 
 /// The end of a personal name starting at `at`, if one does: three
 /// characters where the third cannot end it, else two (区长李红主持 → 李红).
 fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
     let rules = &x.official;
-    let ends: Vec<usize> = text[at..]
-        .char_indices()
-        .skip(1)
-        .take(4)
-        .map(|(i, _)| at + i)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let ends: Vec<usize> =
+        text[at..].char_indices().skip(1).take(4).map(|(i, _)| at + i).chain(std::iter::once(text.len())).collect();
     let mut found = None;
     for &end in ends.iter().take(4) {
         if end <= at || end > text.len() {
             continue;
         }
         let cand = &text[at..end];
-        if rules.is_name(x, cand) && x.ends_name(text, end) {
+        if rules.is_name(x, cand, text) && x.ends_name(text, end) {
             found = Some(end);
             if cand.chars().count() == 3 {
                 break;
@@ -407,16 +374,10 @@ mod tests {
     /// (sentence that motivated the rule, officials expected)
     const CASES: &[(&str, &[&str])] = &[
         // title_name
-        (
-            "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。",
-            &["陆方舟"],
-        ),
+        ("11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。", &["陆方舟"]),
         ("区委副书记、区长高香主持会议。", &["高香"]),
         ("区委副书记、区长高 香主持会议。", &["高香"]),
-        (
-            "苏州市委常委、昆山市委书记周伟,太仓市委书记汪香元出席。",
-            &["周伟", "汪香元"],
-        ),
+        ("苏州市委常委、昆山市委书记周伟,太仓市委书记汪香元出席。", &["周伟", "汪香元"]),
         ("证监会主席吴清“首秀”:该出手时果断出手。", &["吴清"]),
         (
             "区四套班子领导肖文高、高香、连正华、杨莉、吴杰等来到国家会展中心。",
@@ -428,44 +389,31 @@ mod tests {
         ),
         ("副区长汤东英为汽车产业学院揭牌。", &["汤东英"]),
         ("区委副书记吴杰、市妇联副主席金佩出席会议并讲话。", &["吴杰", "金佩"]),
-        (
-            "长三角区域合作办公室常务副主任、上海市发展改革委副主任、市发展改革研究院院长张忠伟出席会议。",
-            &["张忠伟"],
-        ),
+        ("长三角区域合作办公室常务副主任、上海市发展改革委副主任、市发展改革研究院院长张忠伟出席会议。", &["张忠伟"]),
         ("上海开放大学党委书记楼军江出席仪式。", &["楼军江"]),
         ("区委常委、副区长李海强陪同调研。", &["李海强"]),
         ("县人大常委会主任赵德明出席。", &["赵德明"]),
+        // A given name that is also a far-off county's short form (卫东区, 建平县, 海林市).
+        (
+            "区委书记方卫东先后走访调研重点企业。区领导邬建平、孙晓岚出席。主任郭海林出席。",
+            &["方卫东", "邬建平", "孙晓岚", "郭海林"],
+        ),
         // 000: the leading group's subject names a hospital; its head is still an official.
-        (
-            "区委书记、区公立医院改革与高质量发展示范项目建设领导小组组长陆方舟出席会议。",
-            &["陆方舟"],
-        ),
+        ("区委书记、区公立医院改革与高质量发展示范项目建设领导小组组长陆方舟出席会议。", &["陆方舟"]),
         // names_then_group
-        (
-            "11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆。",
-            &["陆方舟", "高香", "连正华", "杨莉"],
-        ),
+        ("11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆。", &["陆方舟", "高香", "连正华", "杨莉"]),
         // known_name: later references in the same article
         ("区委书记陆方舟出席会议。陆方舟指出,要强化意识。", &["陆方舟", "陆方舟"]),
         // surname_title
         ("区委书记孙文出席会议。孙书记指出,要强化意识。", &["孙文", "孙文"]),
         // name_title
-        (
-            "要深入学习贯彻习近平总书记关于全面深化改革的一系列新思想。",
-            &["习近平"],
-        ),
+        ("要深入学习贯彻习近平总书记关于全面深化改革的一系列新思想。", &["习近平"]),
         // title_only
-        (
-            "嘉定区委书记调研嘉定工业区。区委书记陆方舟率区相关部门负责人走访。",
-            &["陆方舟", "陆方舟"],
-        ),
+        ("嘉定区委书记调研嘉定工业区。区委书记陆方舟率区相关部门负责人走访。", &["陆方舟", "陆方舟"]),
         ("区委副书记、区长高香主持会议。", &["高香"]),
         // not officials: executives, scholars, journalists, villagers
         ("康德莱医械董事长兼总经理梁栋科介绍。", &[]),
-        (
-            "华东师范大学特聘教授、经济与管理学院院长殷德生教授作专题辅导报告。",
-            &[],
-        ),
+        ("华东师范大学特聘教授、经济与管理学院院长殷德生教授作专题辅导报告。", &[]),
         ("上海城投(集团)有限公司党委副书记、总裁陈庆江介绍公司基本情况。", &[]),
         ("上海开放大学校长贾炜签订合作框架协议。", &[]),
         ("村民管素英与邻里好友围坐一堂。 通讯员 梁紫荆/摄", &[]),

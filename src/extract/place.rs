@@ -26,6 +26,9 @@ pub struct Rules {
     zones: AhoCorasick,
 }
 
+/// The rule of a village of a town the article names.
+pub const VILLAGE: &str = "village";
+
 /// Words that make a zone name generic (整个商务区).
 const GENERIC_LEADS: &[&str] = &["整个", "全区", "全市", "该", "各", "本", "这", "那", "其"];
 
@@ -35,9 +38,7 @@ const MAX_ZONE_LEAD: usize = 4;
 
 impl Rules {
     pub fn new() -> Rules {
-        Rules {
-            zones: automaton(&lexicon::words(lexicon::ZONE_SUFFIXES)),
-        }
+        Rules { zones: automaton(&lexicon::words(lexicon::ZONE_SUFFIXES)) }
     }
 }
 
@@ -74,10 +75,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     for (range, forms) in &matches {
         let full: Vec<&Form> = forms.iter().filter(|f| !f.short).collect();
         let chosen = if !full.is_empty() {
-            full.iter()
-                .find(|f| is_plain(f.division))
-                .or(full.first())
-                .map(|f| (f.division, "division"))
+            full.iter().find(|f| is_plain(f.division)).or(full.first()).map(|f| (f.division, "division"))
         } else {
             let ends_as_name =
                 x.ends_name(text, range.end) || x.place.zones.find(&text[range.end..]).is_some_and(|m| m.start() == 0);
@@ -96,10 +94,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         let Some((division, rule)) = chosen else {
             // Only the telling case: a place the article names, whose short
             // form here runs on into a longer name (马陆葡萄主题公园).
-            if forms
-                .iter()
-                .any(|f| is_plain(f.division) && g.division(f.division).level != Level::Province)
-            {
+            if forms.iter().any(|f| is_plain(f.division) && g.division(f.division).level != Level::Province) {
                 trace.reject(EntityType::Town, text, range.clone(), "division_short", || {
                     "the short form runs on into a longer name".into()
                 });
@@ -115,7 +110,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     for &t in &towns {
         for village in g.villages_of(t) {
             for (at, _) in text.match_indices(village) {
-                out.push(town(text, at..at + village.len(), village, "village"));
+                out.push(town(text, at..at + village.len(), village, VILLAGE));
             }
         }
     }
@@ -132,10 +127,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         {
             if !is_division {
                 trace.reject(EntityType::Town, text, start..m.end(), "zone", || {
-                    format!(
-                        "the words before {} are running text or generic, not a name",
-                        &text[m.range()]
-                    )
+                    format!("the words before {} are running text or generic, not a name", &text[m.range()])
                 });
             }
             continue;
@@ -143,7 +135,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         let named_after = out
             .iter()
             .filter(|t| t.span.end == m.start() && t.span.start >= start)
-            .find(|t| t.rule != "village" && is_town_name(x, &t.name))
+            .find(|t| t.rule != VILLAGE && is_town_name(x, &t.name))
             .map(|t| t.name.clone());
         let span = start..m.end();
         match named_after {
@@ -159,18 +151,12 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
 
 fn is_town_name(x: &Extractor, name: &str) -> bool {
     x.gazetteer.find_all(name).any(|(r, forms)| {
-        r.len() == name.len()
-            && forms
-                .iter()
-                .any(|f| !f.short && x.gazetteer.division(f.division).level == Level::Town)
+        r.len() == name.len() && forms.iter().any(|f| !f.short && x.gazetteer.division(f.division).level == Level::Town)
     })
 }
 
 fn town(text: &str, span: Range<usize>, name: &str, rule: &'static str) -> Mention {
-    Mention {
-        name: name.to_string(),
-        ..Mention::new(EntityType::Town, &text[span.clone()], span, rule)
-    }
+    Mention { name: name.to_string(), ..Mention::new(EntityType::Town, &text[span.clone()], span, rule) }
 }
 
 #[cfg(test)]
@@ -188,16 +174,10 @@ mod tests {
         ("南翔的企业。", &[]),
         ("嘉定区来到马陆葡萄主题公园。", &["嘉定区"]),
         // village
-        (
-            "11月7日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。",
-            &["马陆镇", "北管村"],
-        ),
+        ("11月7日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。", &["马陆镇", "北管村"]),
         // zone and zone_of_town
         ("由北虹桥商务区管理委员会办公室主办。", &["北虹桥商务区"]),
-        (
-            "苏州市委常委、昆山市委书记周伟。发布《花桥经济开发区加快建设的实施方案》。",
-            &["苏州市", "昆山市", "花桥镇"],
-        ),
+        ("苏州市委常委、昆山市委书记周伟。发布《花桥经济开发区加快建设的实施方案》。", &["苏州市", "昆山市", "花桥镇"]),
         ("占整个商务区的近40%。", &[]),
     ];
 

@@ -20,21 +20,13 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Runs `newsgraph` with `args` in the repository root.
 pub fn newsgraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run newsgraph")
+    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(root()).output().expect("run newsgraph")
 }
 
 /// Builds the shipped corpus into `out`; panics with stderr if it fails.
 pub fn build_corpus(out: &Path) {
     let o = newsgraph(&["build", "corpus", "--out", out.to_str().expect("utf-8 path"), "--quiet"]);
-    assert!(
-        o.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "build failed: {}", String::from_utf8_lossy(&o.stderr));
 }
 
 /// A two-node graph (an official and a company labelled `label`) with a
@@ -48,10 +40,7 @@ pub fn small_graph(label: &str) -> newsgraph::graph::CorpusGraph {
     use newsgraph::relate::{RelationKind, Window};
 
     let node = |t: EntityType, label: &str| Node {
-        id: newsgraph::graph::node_id(&newsgraph::resolve::EntityKey {
-            entity_type: t,
-            name: label.into(),
-        }),
+        id: newsgraph::graph::node_id(&newsgraph::resolve::EntityKey { entity_type: t, name: label.into() }),
         entity_type: t,
         label: label.into(),
         aliases: BTreeSet::from([format!("{label}别名")]),
@@ -66,10 +55,7 @@ pub fn small_graph(label: &str) -> newsgraph::graph::CorpusGraph {
     let mut g = petgraph::Graph::new_undirected();
     let a = g.add_node(node(EntityType::Official, "王建国"));
     let b = g.add_node(node(EntityType::Company, label));
-    let evidence = vec![Evidence {
-        doc: "a.txt".into(),
-        sentence: format!("王建国来到{label}。"),
-    }];
+    let evidence = vec![Evidence { doc: "a.txt".into(), sentence: format!("王建国来到{label}。") }];
     let edge = |id: &str, kind, weight, dates: &[&str], first: &str, last: &str| Edge {
         id: id.into(),
         kind,
@@ -80,33 +66,11 @@ pub fn small_graph(label: &str) -> newsgraph::graph::CorpusGraph {
         first_seen: Some(first.into()),
         last_seen: Some(last.into()),
     };
+    g.add_edge(a, b, edge("co_0000000000000001", RelationKind::CoOccurrence, 1, &[], "2024-11", "2024-11"));
     g.add_edge(
         a,
         b,
-        edge(
-            "co_0000000000000001",
-            RelationKind::CoOccurrence,
-            1,
-            &[],
-            "2024-11",
-            "2024-11",
-        ),
+        edge("vis_0000000000000002", RelationKind::Visit, 2, &["2024-11-04", "2024-11-05"], "2024-11-04", "2024-11-05"),
     );
-    g.add_edge(
-        a,
-        b,
-        edge(
-            "vis_0000000000000002",
-            RelationKind::Visit,
-            2,
-            &["2024-11-04", "2024-11-05"],
-            "2024-11-04",
-            "2024-11-05",
-        ),
-    );
-    CorpusGraph {
-        graph: g,
-        documents: vec![],
-        window: Window::Sentence,
-    }
+    CorpusGraph { graph: g, documents: vec![], window: Window::Sentence }
 }
