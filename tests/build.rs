@@ -74,6 +74,7 @@ fn graphml_is_well_formed_with_keys_first() {
     let mut seen_graph = false;
     let mut keys = 0;
     let mut edges = 0;
+    let mut seen_edges = BTreeSet::new();
     loop {
         match reader.read_event().expect("well-formed XML") {
             quick_xml::events::Event::Eof => break,
@@ -89,6 +90,8 @@ fn graphml_is_well_formed_with_keys_first() {
                 match name {
                     "key" => {
                         assert!(!seen_graph, "every <key> comes before <graph>");
+                        let ty = attr("attr.type").unwrap_or_default();
+                        assert!(["boolean", "int", "long", "float", "double", "string"].contains(&ty.as_str()), "{ty}");
                         assert_eq!(attr("id"), attr("attr.name"));
                         keys += 1;
                     }
@@ -97,6 +100,8 @@ fn graphml_is_well_formed_with_keys_first() {
                         assert_eq!(attr("edgedefault").as_deref(), Some("undirected"));
                     }
                     "edge" => {
+                        let triple = (attr("source"), attr("target"), attr("label"));
+                        assert!(seen_edges.insert(triple), "two edges share source, target and kind");
                         let label = attr("label").unwrap_or_default();
                         assert!(label == "visit" || label == "co_occurrence", "{label}");
                         edges += 1;
