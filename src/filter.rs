@@ -3,7 +3,7 @@
 //!
 //! Takes a [`CorpusGraph`] and a [`Filter`] and returns the smaller graph
 //! with a [`FilterReport`] of what each step removed. Steps run in this
-//! order: entity types, dates (`since`/`until`: edges by when they were
+//! order: entity types, edge kinds, dates (`since`/`until`: edges by when they were
 //! stated, visits by their dates, nodes by when they were active), minimum
 //! co-occurrence weight, the ego network of one entity, the heaviest edges;
 //! nodes left without edges are then dropped unless `keep_isolated`.
@@ -27,6 +27,8 @@ pub struct Filter {
     pub min_weight: Option<usize>,
     /// Keep only these entity types.
     pub types: Option<BTreeSet<EntityType>>,
+    /// Keep only these kinds of edge.
+    pub kinds: Option<BTreeSet<RelationKind>>,
     pub since: Option<Day>,
     pub until: Option<Day>,
     /// Keep only the N heaviest edges (ties by id).
@@ -87,6 +89,9 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
 
     if let Some(types) = &filter.types {
         step("types", &mut nodes, &mut edges, &|n| types.contains(&g[n].entity_type), &|_| true);
+    }
+    if let Some(kinds) = &filter.kinds {
+        step("kinds", &mut nodes, &mut edges, &|_| true, &|e| kinds.contains(&g[e].kind));
     }
     if filter.since.is_some() || filter.until.is_some() {
         let in_range = |first: &Option<String>, last: &Option<String>| {
@@ -251,6 +256,13 @@ mod tests {
         assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]));
         let err = apply(&sample(), &Filter { ego: Some("丁".into()), ..Filter::default() }).unwrap_err();
         assert_eq!(err, FilterError::UnknownEgo("丁".into()));
+    }
+
+    #[test]
+    fn kinds_keep_only_visits() {
+        let f = Filter { kinds: Some(BTreeSet::from([RelationKind::Visit])), ..Filter::default() };
+        let (g, _) = apply(&sample(), &f).unwrap();
+        assert_eq!(labels(&g), (vec!["甲", "乙"], vec!["e1"]));
     }
 
     #[test]

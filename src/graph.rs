@@ -81,7 +81,7 @@ fn widen(span: &mut SeenSpan, date: &Option<String>) {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Evidence {
     pub doc: String,
     pub sentence: String,
@@ -103,7 +103,7 @@ pub struct Edge {
 }
 
 /// Where a document's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     Manifest,
@@ -111,7 +111,7 @@ pub enum DateSource {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DocumentInfo {
     pub doc: String,
     pub date: Option<String>,

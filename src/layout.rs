@@ -9,7 +9,7 @@
 //! number of nodes; a weak pull to the centre keeps separate components in view.
 
 use crate::extract::EntityType;
-use crate::graph::CorpusGraph;
+use crate::graph::{CorpusGraph, Node};
 
 /// Where a node is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,6 +36,12 @@ pub fn size(mentions: usize) -> f64 {
 
 /// Ideal distance between neighbours.
 const K: f64 = 60.0;
+
+/// Strength of the pull to the centre.
+const GRAVITY: f64 = 0.08;
+
+/// How much [`separate`] spreads a layout before moving labels apart.
+const SPREAD: f64 = 2.0;
 
 /// Positions of the nodes of `graph`, in node order.
 pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
@@ -102,8 +108,9 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
         }
         for (i, p) in pos.iter_mut().enumerate() {
             let (mut dx, mut dy) = disp[i];
-            dx -= p.0 * 0.02;
-            dy -= p.1 * 0.02;
+            // A pull to the centre keeps unconnected nodes near the rest.
+            dx -= p.0 * GRAVITY;
+            dy -= p.1 * GRAVITY;
             let len = (dx * dx + dy * dy).sqrt();
             if len > 0.0 {
                 let step = len.min(temperature);
@@ -113,6 +120,71 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
         }
     }
     pos.into_iter().map(|(x, y)| Position { x: round(x), y: round(y) }).collect()
+}
+
+/// The box a drawn node takes with its label under it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelBox {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub font_size: f64,
+}
+
+/// Where `node` drawn at `p` and its label take room.
+pub fn label_box(node: &Node, p: Position) -> LabelBox {
+    let r = size(node.mentions);
+    let font_size = (10.0 + (r - 4.0) * 0.5).clamp(10.0, 18.0);
+    let width: f64 = node.label.chars().map(|c| if c.is_ascii() { 0.6 * font_size } else { font_size }).sum();
+    let half = r.max(width / 2.0);
+    LabelBox { left: p.x - half, top: p.y - r, right: p.x + half, bottom: p.y + r + 2.0 + 1.2 * font_size, font_size }
+}
+
+/// Moves nodes apart until no two of them, labels included, overlap: each
+/// overlapping pair is pushed apart along the axis where they overlap least.
+pub fn separate(graph: &CorpusGraph, positions: &[Position]) -> Vec<Position> {
+    let nodes: Vec<&Node> = graph.nodes().collect();
+    // Labels are wider than the layout's spacing: spread it out first, so
+    // separating moves nodes a little rather than a lot.
+    let mut pos: Vec<Position> = positions.iter().map(|p| Position { x: p.x * SPREAD, y: p.y * SPREAD }).collect();
+    for _ in 0..500 {
+        let boxes: Vec<LabelBox> = nodes.iter().zip(&pos).map(|(n, p)| label_box(n, *p)).collect();
+        let mut order: Vec<usize> = (0..pos.len()).collect();
+        order.sort_by(|&a, &b| boxes[a].left.total_cmp(&boxes[b].left).then(a.cmp(&b)));
+        let mut moved = false;
+        for (k, &i) in order.iter().enumerate() {
+            for &j in &order[k + 1..] {
+                // Stale boxes only bound the sweep; a margin covers this round's pushes.
+                if boxes[j].left >= boxes[i].right + 200.0 {
+                    break;
+                }
+                // Boxes as they are now, after this round's earlier pushes.
+                let (bi, bj) = (label_box(nodes[i], pos[i]), label_box(nodes[j], pos[j]));
+                let ox = bi.right.min(bj.right) - bi.left.max(bj.left);
+                let oy = bi.bottom.min(bj.bottom) - bi.top.max(bj.top);
+                if ox <= 0.0 || oy <= 0.0 {
+                    continue;
+                }
+                moved = true;
+                let (first, second) = if (pos[i].x, pos[i].y, i) <= (pos[j].x, pos[j].y, j) { (i, j) } else { (j, i) };
+                if ox < oy {
+                    let push = ox / 2.0 + 1.0;
+                    pos[first].x -= push;
+                    pos[second].x += push;
+                } else {
+                    let (upper, lower) = if (pos[i].y, i) <= (pos[j].y, j) { (i, j) } else { (j, i) };
+                    let push = oy / 2.0 + 1.0;
+                    pos[upper].y -= push;
+                    pos[lower].y += push;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    pos.into_iter().map(|p| Position { x: round(p.x), y: round(p.y) }).collect()
 }
 
 /// One decimal: enough to draw, and no float noise in the files.
@@ -140,6 +212,22 @@ mod tests {
         for (i, p) in a.iter().enumerate() {
             for q in &a[i + 1..] {
                 assert!((p.x - q.x).abs() + (p.y - q.y).abs() > 1.0, "two nodes at one place: {p:?} {q:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn separated_labels_do_not_overlap() {
+        let g = graph();
+        let pos = separate(&g, &layout(&g));
+        let boxes: Vec<LabelBox> = g.nodes().zip(&pos).map(|(n, p)| label_box(n, *p)).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a.left < b.right - 0.2
+                    && b.left < a.right - 0.2
+                    && a.top < b.bottom - 0.2
+                    && b.top < a.bottom - 0.2;
+                assert!(!overlap, "{a:?} {b:?}");
             }
         }
     }

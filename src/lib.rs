@@ -164,7 +164,13 @@ pub fn process(
 /// The publication date from the manifest, else as the text gives it.
 pub(crate) fn publication_date(manifest_date: Option<PubDate>, text: &str) -> (Option<PubDate>, DateSource) {
     match manifest_date {
-        Some(d) => (Some(d), DateSource::Manifest),
+        // The text may say the day the manifest leaves out (a time stamp in
+        // the manifest's month): take it, for 昨天 and the like.
+        Some(d) => {
+            let finer = extract::dates::infer_pub_date(text)
+                .filter(|t| d.day.is_none() && t.day.is_some() && t.year == d.year && t.month == d.month);
+            (Some(finer.unwrap_or(d)), DateSource::Manifest)
+        }
         None => match extract::dates::infer_pub_date(text) {
             Some(d) => (Some(d), DateSource::Inferred),
             None => (None, DateSource::Unknown),

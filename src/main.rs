@@ -34,6 +34,9 @@ enum Command {
     /// Read a folder of articles and write the graph as GraphML, GEXF and
     /// JSON, with every mention in a JSON Lines sidecar.
     Build(BuildArgs),
+    /// Draw the graph of a corpus, or of a JSON graph written by `build`, as
+    /// an SVG diagram or a self-contained interactive HTML page.
+    Render(RenderArgs),
     /// Show, sentence by sentence, what every rule matched in articles and
     /// why candidates were let go.
     Explain {
@@ -67,12 +70,63 @@ struct BuildArgs {
     /// How near two mentions must be to co-occur.
     #[arg(long, value_enum, default_value_t = Window::Sentence)]
     window: Window,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Write the JSON edge list under `links` (d3, NetworkX before 3.6).
+    #[arg(long)]
+    links: bool,
+    /// Also write the run report as JSON to this file.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct RenderArgs {
+    /// A corpus (folders or files of articles) or one `.json` graph from `build`.
+    #[arg(default_value = "corpus")]
+    input: Vec<PathBuf>,
+    /// The file to write.
+    #[arg(long, short)]
+    out: PathBuf,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    format: Format,
+    /// The diagram's title (default: the input's name).
+    #[arg(long)]
+    title: Option<String>,
+    /// Extra places, as for `build`.
+    #[arg(long)]
+    places: Option<PathBuf>,
+    /// How near two mentions must be to co-occur (for a corpus).
+    #[arg(long, value_enum, default_value_t = Window::Sentence)]
+    window: Window,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// A standalone SVG diagram.
+    Svg,
+    /// A self-contained HTML page with pan, zoom, details and toggles.
+    Html,
+}
+
+/// The filters, the same for `build` and `render`.
+#[derive(Args)]
+struct FilterArgs {
     /// Keep only co-occurrence edges of at least this weight.
     #[arg(long)]
     min_weight: Option<usize>,
     /// Keep only these entity types (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
     types: Option<Vec<EntityType>>,
+    /// Keep only these kinds of edge (comma-separated: co-occurrence, visit).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    kinds: Option<Vec<RelationKind>>,
     /// Keep only edges stated (visits: dated) on or after this day, YYYY-MM-DD,
     /// and nodes active then.
     #[arg(long, value_parser = parse_day)]
@@ -92,15 +146,54 @@ struct BuildArgs {
     /// Keep nodes that the filters leave without edges.
     #[arg(long)]
     keep_isolated: bool,
-    /// Write the JSON edge list under `links` (d3, NetworkX before 3.6).
-    #[arg(long)]
-    links: bool,
-    /// Also write the run report as JSON to this file.
-    #[arg(long)]
-    report: Option<PathBuf>,
-    /// Print nothing but errors.
-    #[arg(long, short)]
-    quiet: bool,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Filter {
+        Filter {
+            min_weight: self.min_weight,
+            types: self.types.as_ref().map(|t| t.iter().copied().collect()),
+            kinds: self.kinds.as_ref().map(|k| k.iter().copied().collect()),
+            since: self.since,
+            until: self.until,
+            top_edges: self.top_edges,
+            ego: self.ego.clone(),
+            depth: self.depth,
+            keep_isolated: self.keep_isolated,
+        }
+    }
+
+    /// The filters as given, for the graph's metadata and captions.
+    fn words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        if let Some(n) = self.min_weight {
+            words.push(format!("--min-weight {n}"));
+        }
+        if let Some(types) = &self.types {
+            let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+            words.push(format!("--types {}", names.join(",")));
+        }
+        if let Some(kinds) = &self.kinds {
+            let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+            words.push(format!("--kinds {}", names.join(",")));
+        }
+        if let Some(d) = self.since {
+            words.push(format!("--since {d}"));
+        }
+        if let Some(d) = self.until {
+            words.push(format!("--until {d}"));
+        }
+        if let Some(n) = self.top_edges {
+            words.push(format!("--top-edges {n}"));
+        }
+        if let Some(ego) = &self.ego {
+            words.push(format!("--ego {ego} --depth {}", self.depth));
+        }
+        if self.keep_isolated {
+            words.push("--keep-isolated".to_string());
+        }
+        words
+    }
 }
 
 fn parse_day(s: &str) -> Result<Day, String> {
@@ -124,6 +217,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Render(args) => render(args),
         Command::Explain { files, corpus, places } => explain(&files, corpus.as_deref(), places.as_deref()),
     }
 }
@@ -132,16 +226,7 @@ fn build(args: BuildArgs) -> Result<()> {
     let started = Instant::now();
     let extractor = extractor(args.places.as_deref())?;
     let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
-    let filter = Filter {
-        min_weight: args.min_weight,
-        types: args.types.as_ref().map(|t| t.iter().copied().collect()),
-        since: args.since,
-        until: args.until,
-        top_edges: args.top_edges,
-        ego: args.ego.clone(),
-        depth: args.depth,
-        keep_isolated: args.keep_isolated,
-    };
+    let filter = args.filters.filter();
     // Check the corpus before creating anything in --out.
     newsgraph::load::discover(&args.corpus)?;
     fs::create_dir_all(&args.out)
@@ -154,7 +239,7 @@ fn build(args: BuildArgs) -> Result<()> {
     })?;
     let (graph, filtered) = newsgraph::filter::apply(&graph, &filter)?;
     let positions = newsgraph::layout::layout(&graph);
-    let json_options = JsonOptions { corpus: name.clone(), links: args.links, filters: filter_words(&args) };
+    let json_options = JsonOptions { corpus: name.clone(), links: args.links, filters: args.filters.words() };
     let out = &args.out;
     let mut written = Vec::new();
     let path = out.join(format!("{name}.graphml"));
@@ -182,32 +267,50 @@ fn build(args: BuildArgs) -> Result<()> {
     Ok(())
 }
 
-/// The filter options as given, for the graph's metadata.
-fn filter_words(args: &BuildArgs) -> Vec<String> {
-    let mut words = Vec::new();
-    if let Some(n) = args.min_weight {
-        words.push(format!("--min-weight {n}"));
+fn render(args: RenderArgs) -> Result<()> {
+    let from_json = matches!(args.input.as_slice(), [one] if one.extension().is_some_and(|e| e == "json"));
+    let graph = if from_json {
+        let path = &args.input[0];
+        let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        newsgraph::export::json::read(&text).with_context(|| format!("{}", path.display()))?
+    } else {
+        let extractor = extractor(args.places.as_deref())?;
+        let options = newsgraph::Options { window: args.window };
+        newsgraph::build(&args.input, &extractor, &options, &mut |_, _| Ok(()))?
+    };
+    let (graph, _) = newsgraph::filter::apply(&graph, &args.filters.filter())?;
+    let positions = newsgraph::layout::separate(&graph, &newsgraph::layout::layout(&graph));
+    let name = default_name(&args.input);
+    let caption = newsgraph::export::svg::Caption {
+        title: args.title.clone().unwrap_or_else(|| format!("newsgraph: {name}")),
+        caption: caption(&graph, &args.filters.words()),
+    };
+    if let Some(folder) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).with_context(|| format!("{}: cannot create the folder", folder.display()))?;
     }
-    if let Some(types) = &args.types {
-        let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
-        words.push(format!("--types {}", names.join(",")));
-    }
-    if let Some(d) = args.since {
-        words.push(format!("--since {d}"));
-    }
-    if let Some(d) = args.until {
-        words.push(format!("--until {d}"));
-    }
-    if let Some(n) = args.top_edges {
-        words.push(format!("--top-edges {n}"));
-    }
-    if let Some(ego) = &args.ego {
-        words.push(format!("--ego {ego} --depth {}", args.depth));
-    }
-    if args.keep_isolated {
-        words.push("--keep-isolated".to_string());
-    }
-    words
+    write_atomic(&args.out, |w| match args.format {
+        Format::Svg => newsgraph::export::svg::write(&graph, &positions, &caption, w),
+        Format::Html => newsgraph::export::html::write(&graph, &positions, &caption, w),
+    })?;
+    eprintln!("wrote {} ({} nodes, {} edges)", args.out.display(), graph.graph.node_count(), graph.graph.edge_count());
+    Ok(())
+}
+
+/// What a diagram shows: documents, dates, filters, and how to read it.
+fn caption(graph: &CorpusGraph, filters: &[String]) -> String {
+    let dates: Vec<&str> = graph.documents.iter().filter_map(|d| d.date.as_deref()).collect();
+    let range = match (dates.iter().min(), dates.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!(", published {a}"),
+        (Some(a), Some(b)) => format!(", published {a} to {b}"),
+        _ => String::new(),
+    };
+    let filters = if filters.is_empty() { String::new() } else { format!("; filters: {}", filters.join(" ")) };
+    format!(
+        "{} documents{range}; {} entities, {} edges{filters}. Colour: entity type; size: mentions; dashed arrows: visits.",
+        graph.documents.len(),
+        graph.graph.node_count(),
+        graph.graph.edge_count()
+    )
 }
 
 /// What a run did, for stderr and `--report`.

@@ -67,6 +67,11 @@ const CLOSING: &[char] = &['”', '’', '"', ')', '」', '』', '》'];
 /// Line starts that open a new paragraph whatever came before.
 const OPENERS: &[&str] = &["本报讯", "▶", "■", "●", "(上接", "(下转", "编者按", "撰稿", "摄影", "通讯员", "记者"];
 
+static METADATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:来源|发布时间|发文日期|发布日期|索引号|发布机构|责任编辑)[::]|\d{1,2}:\d{2}$")
+        .expect("metadata regex")
+});
+
 static BYLINE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:撰稿|摄影|记者|通讯员|编辑)\p{Han}{2,4}(?:/摄)?$").expect("byline regex"));
 
@@ -189,6 +194,10 @@ fn joins(prev: &[Piece], next: &[Piece], wrap_width: Option<usize>) -> bool {
     if OPENERS.iter().any(|o| next_text.starts_with(o)) {
         return false;
     }
+    // A page's metadata line (来源, 发布时间 … 08:35) stands alone.
+    if METADATA.is_match(&prev_text) || METADATA.is_match(&next.iter().map(|p| p.ch).collect::<String>()) {
+        return false;
+    }
     match wrap_width {
         Some(width) => prev.len() + 3 >= width,
         None => prev.len() >= 20,
@@ -264,6 +273,12 @@ mod tests {
         // 001: a column that jumps to another page.
         let text = "企业为何纷纷“家”定嘉定?答案藏在高效的营商环境里。为我们提(下转第2版)\n\n2025年嘉昆太协同创新核心圈轮值会议在嘉定举行";
         assert!(norm(text).contains("版)\n2025年"), "{}", norm(text));
+    }
+
+    #[test]
+    fn metadata_lines_are_not_joined() {
+        let text = "周立衡沈嘉平赴常熟经开区调研重点企业和项目\n来源:常熟市融媒体中心 发布时间:2024-05-21 08:35\n5月20日,市委书记周立衡带队赴常熟经济技术开发区调研。";
+        assert_eq!(norm(text).lines().count(), 3, "{}", norm(text));
     }
 
     #[test]

@@ -29,7 +29,8 @@ use crate::resolve::Resolved;
 use crate::segment::Sentence;
 
 /// The two kinds of edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     CoOccurrence,
     Visit,
@@ -68,7 +69,7 @@ const ACCOMPANYING_CONFIDENCE: f64 = 0.8;
 const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "一同调研", "共同调研", "一同"];
 
 /// How near two mentions must be to co-occur.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Window {
     /// In the same sentence.
@@ -181,14 +182,48 @@ pub fn relate(
 
         // 深入 is a visit only where a place follows at once (深入宏达机械厂车间),
         // not in 深入学习 or 深入交流.
+        // 到 and 来 only where a verb of inspection closes the clause
+        // (到第二十六届高交会调研, 来嘉定调研).
         let verbs: Vec<_> = visit_verbs(sentence_text)
             .into_iter()
-            .filter(|v| {
-                &sentence_text[v.clone()] != "深入"
-                    || in_sentence.iter().any(|&m| mentions[m].span.start == s.span.start + v.end)
+            .filter(|v| match &sentence_text[v.clone()] {
+                "深入" => in_sentence.iter().any(|&m| mentions[m].span.start == s.span.start + v.end),
+                "到" | "来" => {
+                    let rest = &sentence_text[v.end..];
+                    let clause = &rest[..rest.find([',', ';', '。']).unwrap_or(rest.len())];
+                    INSPECTING.iter().any(|w| clause.contains(w))
+                }
+                _ => true,
             })
             .collect();
-        let has_own_target = in_sentence.iter().any(|&m| mentions[m].entity_type != EntityType::Official);
+        // 在江苏恒远新材料股份有限公司,周立衡走进生产车间: the officials of the
+        // sentence are at the place it opens with.
+        let site = site_of(text, s, in_sentence, mentions);
+        if let Some(site) = site {
+            // The subject: the officials right after the opening clause
+            // (在X,A、B走进…), not those the sentence goes on to name (…听取了
+            // 镇党委书记C的汇报).
+            let officials: Vec<usize> = in_sentence
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    mentions[m].entity_type == EntityType::Official && mentions[m].span.start > mentions[site].span.end
+                })
+                .collect();
+            let mut here = Vec::new();
+            for (i, &m) in officials.iter().enumerate() {
+                let listed = i == 0 || text[mentions[officials[i - 1]].span.end..mentions[m].span.start] == *"、";
+                if !listed {
+                    break;
+                }
+                here.push(resolved.entity_of_mention[m]);
+            }
+            let days: Vec<Day> = if own_days.is_empty() { last_day.into_iter().collect() } else { own_days.clone() };
+            for official in here {
+                add(RelationKind::Visit, official, resolved.entity_of_mention[site], s.index, &days, VISIT_CONFIDENCE);
+            }
+        }
+        let has_own_target = in_sentence.iter().any(|&m| can_be_visited(&mentions[m]));
         let accompanying = ACCOMPANYING.iter().any(|w| sentence_text.contains(w)) && !has_own_target;
         // The verb that reports the visit: the first after the first official
         // named (调研中,X一行还实地察看了…), else the first.
@@ -240,9 +275,7 @@ pub fn relate(
             .copied()
             .filter(|&m| {
                 let mention = &mentions[m];
-                mention.entity_type != EntityType::Official
-                    && mention.span.start >= first_verb
-                    && (mention.entity_type != EntityType::Town || mention.standalone || mention.rule == VILLAGE)
+                mention.span.start >= first_verb && can_be_visited(mention)
             })
             .collect();
         let visitor_entities: BTreeSet<usize> = visitors.iter().map(|&m| resolved.entity_of_mention[m]).collect();
@@ -345,6 +378,48 @@ pub fn relate(
     relations.into_values().collect()
 }
 
+/// Whether a mention can be the target of a visit: a company or event, or a
+/// town standing as a place (not 嘉定区 in 嘉定区参展企业 or 宝安区委书记); a
+/// village counts either way (察看了革新村乡村振兴示范村建设情况).
+fn can_be_visited(m: &Mention) -> bool {
+    match m.entity_type {
+        EntityType::Official => false,
+        EntityType::Town => m.standalone || m.rule == VILLAGE,
+        EntityType::Company | EntityType::Event => true,
+    }
+}
+
+/// Verbs of inspection that make 到 or 来 a visit (到X调研).
+const INSPECTING: &[&str] = &["调研", "考察", "视察", "走访", "检查", "慰问", "看望"];
+
+/// The place a sentence opens with, `在X,` (after its date, if any): the
+/// last company or event of that opening clause, else its last town
+/// (在位于碧溪街道的苏州瀚澄光电科技有限公司项目建设工地,…), when an official is
+/// named after it.
+fn site_of(text: &str, s: &Sentence, in_sentence: &[usize], mentions: &[Mention]) -> Option<usize> {
+    let sentence = &text[s.span.clone()];
+    let after_date = sentence.find("日,").filter(|&i| i < 12).map_or(0, |i| i + "日,".len());
+    if !sentence[after_date..].starts_with('在') {
+        return None;
+    }
+    let opening_start = s.span.start + after_date;
+    let opening_end = opening_start + sentence[after_date..].find(',')?;
+    let opening: Vec<usize> = in_sentence
+        .iter()
+        .copied()
+        .filter(|&m| mentions[m].span.start > opening_start && mentions[m].span.end <= opening_end)
+        .collect();
+    if opening.iter().any(|&m| mentions[m].entity_type == EntityType::Official) {
+        return None;
+    }
+    let pick = |types: &[EntityType]| opening.iter().rev().copied().find(|&m| types.contains(&mentions[m].entity_type));
+    let site = pick(&[EntityType::Company, EntityType::Event]).or_else(|| pick(&[EntityType::Town]))?;
+    in_sentence
+        .iter()
+        .any(|&m| mentions[m].entity_type == EntityType::Official && mentions[m].span.start > opening_end)
+        .then_some(site)
+}
+
 /// The places listed after a visit verb, up to the end of its clause
 /// (赴马陆镇北管村和区税务局开展 → 马陆镇北管村, 区税务局开展), as byte ranges.
 fn listed_places(text: &str, verb: usize, sentence_end: usize) -> Vec<std::ops::Range<usize>> {
@@ -402,7 +477,12 @@ fn days_in(dates: &[DateMention], s: &Sentence, last_day: Option<Day>, pub_date:
             }
             DateExpr::SameDay => out.extend(last_day),
             DateExpr::NextDay => out.extend(last_day.map(|d| d.offset(1))),
-            DateExpr::Yesterday => out.extend(last_day.map(|d| d.offset(-1))),
+            // 昨天 is the day before publication where that day is known (a
+            // news flash), else the day before the one last spoken of.
+            DateExpr::Yesterday => {
+                let published = pub_date.and_then(|p| Day::new(p.year, p.month?, p.day?));
+                out.extend(published.or(last_day).map(|d| d.offset(-1)))
+            }
         }
     }
     out
@@ -547,6 +627,52 @@ mod tests {
         assert!(got.contains(&v("钟晓燕", "浙江云澜食品有限公司", &["2023-01-10"])), "{got:?}");
         assert!(got.contains(&v("陈立伟", "嘉善宏图光电科技股份有限公司", &["2023-01-11"])), "{got:?}");
         assert!(!got.iter().any(|x| x.0 == "钟晓燕" && x.1 == "嘉善宏图光电科技股份有限公司"), "{got:?}");
+    }
+
+    #[test]
+    fn officials_at_the_place_a_sentence_opens_with_visit_it() {
+        let text = "5月20日,市委书记周立衡来到常熟经开区。在江苏恒远新材料股份有限公司,周立衡、沈嘉平走进生产车间。区委书记周立衡在会上指出。";
+        let got = visits(text, "2024-05");
+        assert!(got.contains(&v("周立衡", "江苏恒远新材料股份有限公司", &["2024-05-20"])), "{got:?}");
+    }
+
+    #[test]
+    fn the_place_an_opening_clause_names_is_visited() {
+        let text = "5月20日,市委书记周立衡来到常熟经开区。在位于碧溪街道的苏州瀚澄光电科技有限公司项目建设工地,周立衡察看项目施工进度。";
+        let got = visits(text, "2024-05");
+        assert!(got.contains(&v("周立衡", "苏州瀚澄光电科技有限公司", &["2024-05-20"])), "{got:?}");
+    }
+
+    #[test]
+    fn the_host_reporting_at_the_place_is_no_visitor() {
+        let text =
+            "12月14日,区委书记方卫东先后走访调研浦江镇。在浦江镇,方卫东听取了镇党委书记唐志远关于全镇情况的汇报。";
+        let got = visits(text, "2021-12");
+        assert!(got.contains(&v("方卫东", "浦江镇", &["2021-12-14"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "唐志远"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_naming_a_district_is_no_place_visited() {
+        let text = "11月15日,常务副市长葛振华到第二十六届中国国际高新技术成果交易会调研。宝安区委书记卢海城陪同调研。";
+        let got = visits(text, "2024-11");
+        assert!(got.contains(&v("卢海城", "第二十六届中国国际高新技术成果交易会", &["2024-11-15"])), "{got:?}");
+    }
+
+    #[test]
+    fn to_a_place_to_inspect_is_a_visit() {
+        let text = "第二十六届中国国际高新技术成果交易会开幕。11月15日,常务副市长葛振华到第二十六届中国国际高新技术成果交易会调研。到目前为止,区长王建国得到支持。";
+        let got = visits(text, "2024-11");
+        assert!(got.contains(&v("葛振华", "第二十六届中国国际高新技术成果交易会", &["2024-11-15"])), "{got:?}");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn yesterday_is_the_day_before_publication_when_that_is_known() {
+        let text = "7月2日,区委书记王建勋来到良渚街道。次日上午,王建勋又来到仓前街道。昨天下午,区长丁思远来到径山镇。";
+        let got = visits(text, "2024-07-05");
+        assert!(got.contains(&v("王建勋", "仓前街道", &["2024-07-03"])), "{got:?}");
+        assert!(got.contains(&v("丁思远", "径山镇", &["2024-07-04"])), "{got:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The synthetic yardstick (`tests/synthetic/`): the scorer's figures on a
-//! build of six articles in other genres, run without their manifest.
+//! The synthetic yardsticks (`tests/synthetic/`, `tests/synthetic-b/`): the
+//! scorer's figures on builds of articles in other genres, run without their
+//! manifests.
 
 mod common;
 
@@ -8,12 +9,13 @@ use std::process::Command;
 use common::{newsgraph, root, scratch};
 use serde_json::Value;
 
-#[test]
-fn extraction_holds_on_articles_of_other_genres() {
-    let dir = scratch("synthetic");
+/// Builds `tests/<set>/corpus` without its manifest and scores it against
+/// `tests/<set>/gold.json`.
+fn score(set: &str) -> Value {
+    let dir = scratch(set);
     let corpus = dir.join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
-    for entry in std::fs::read_dir(root().join("tests/synthetic/corpus")).unwrap() {
+    for entry in std::fs::read_dir(root().join("tests").join(set).join("corpus")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "txt") {
             std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
@@ -24,16 +26,27 @@ fn extraction_holds_on_articles_of_other_genres() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = Command::new("python3")
         .arg(root().join("../shared/eval/score.py"))
-        .arg(root().join("tests/synthetic/gold.json"))
+        .arg(root().join("tests").join(set).join("gold.json"))
         .arg(out.join("g.json"))
         .arg("--json")
         .output()
         .expect("run python3");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn extraction_holds_on_articles_of_other_genres() {
+    for set in ["synthetic", "synthetic-b"] {
+        check(set, &score(set));
+    }
+}
+
+fn check(set: &str, report: &Value) {
     let entities = report["entities"]["f1"].as_f64().unwrap();
     let visits = report["visits"]["f1"].as_f64().unwrap();
-    assert!(entities >= 0.95, "entity F1 {entities}");
-    assert!(visits >= 0.95, "visit F1 {visits}");
-    assert!(report["visits"]["date_accuracy"].as_f64().unwrap() >= 0.95);
+    assert!(entities >= 0.95, "{set}: entity F1 {entities}");
+    assert!(visits >= 0.95, "{set}: visit F1 {visits}");
+    let dates = report["visits"]["date_accuracy"].as_f64().unwrap();
+    assert!(dates >= 0.95, "{set}: visit date accuracy {dates}");
 }

@@ -8,7 +8,7 @@
 //!             "confidence", "first_seen", "last_seen", "roles" (officials), "date" (events),
 //!             "x", "y", "size", "color"}],
 //!  "edges": [{"id", "source", "target", "key", "kind", "weight", "dates" (visits), "confidence",
-//!             "evidence_count", "evidence": [{"doc", "sentence"}]}]}
+//!             "first_seen", "last_seen", "evidence_count", "evidence": [{"doc", "sentence"}]}]}
 //! ```
 //! - `id`: `off_`/`com_`/`twn_`/`evt_` and 16 hex digits derived from the
 //!   type and canonical name; stable across runs and releases.
@@ -31,14 +31,17 @@
 //! The JSON Schema is `docs/graph.schema.json`. NetworkX reads the file with
 //! `node_link_graph(data, edges="edges")`.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::xml_safe;
+use crate::date::Day;
 use crate::extract::EntityType;
-use crate::graph::{CorpusGraph, DocumentInfo, Evidence, Role};
+use crate::graph::{CorpusGraph, DocumentInfo, Edge, Evidence, Node, Role};
 use crate::layout::{Position, color, size};
+use crate::relate::RelationKind;
 use crate::relate::Window;
 
 #[derive(Serialize)]
@@ -107,6 +110,8 @@ struct JsonEdge<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     dates: Option<Vec<String>>,
     confidence: f64,
+    first_seen: Option<&'a str>,
+    last_seen: Option<&'a str>,
     evidence_count: usize,
     evidence: Vec<Evidence>,
 }
@@ -153,6 +158,8 @@ pub fn write(
             dates: (e.kind == crate::relate::RelationKind::Visit)
                 .then(|| e.dates.iter().map(|d| d.to_string()).collect()),
             confidence: rounded(e.confidence),
+            first_seen: e.first_seen.as_deref(),
+            last_seen: e.last_seen.as_deref(),
             evidence_count: e.weight,
             evidence: e
                 .evidence
@@ -177,6 +184,117 @@ pub fn write(
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
+}
+
+/// A JSON file that is not a newsgraph graph.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not a newsgraph JSON graph: {0}")]
+    Format(#[from] serde_json::Error),
+    #[error("edge {edge} names a node {node} that the graph does not have")]
+    MissingNode { edge: String, node: String },
+}
+
+#[derive(Deserialize)]
+struct InGraph {
+    graph: InMetadata,
+    nodes: Vec<InNode>,
+    #[serde(alias = "links")]
+    edges: Vec<InEdge>,
+}
+
+#[derive(Deserialize)]
+struct InMetadata {
+    #[serde(default)]
+    co_occurrence_window: Window,
+    #[serde(default)]
+    documents: Vec<DocumentInfo>,
+}
+
+#[derive(Deserialize)]
+struct InNode {
+    id: String,
+    entity_type: EntityType,
+    label: String,
+    #[serde(default)]
+    aliases: BTreeSet<String>,
+    #[serde(default)]
+    titles: BTreeSet<String>,
+    mentions: usize,
+    #[serde(default)]
+    documents: BTreeSet<String>,
+    confidence: f64,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    #[serde(default)]
+    roles: Vec<InRole>,
+}
+
+#[derive(Deserialize)]
+struct InRole {
+    title: String,
+    place: Option<String>,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct InEdge {
+    id: String,
+    source: String,
+    target: String,
+    kind: RelationKind,
+    weight: usize,
+    #[serde(default)]
+    dates: Vec<String>,
+    confidence: f64,
+    first_seen: Option<String>,
+    last_seen: Option<String>,
+    #[serde(default)]
+    evidence: Vec<Evidence>,
+}
+
+/// Reads a graph this module wrote (with `edges` or `links`), for drawing
+/// or filtering it again without the corpus.
+pub fn read(text: &str) -> Result<CorpusGraph, ReadError> {
+    let input: InGraph = serde_json::from_str(text)?;
+    let mut graph = petgraph::Graph::new_undirected();
+    let mut index = BTreeMap::new();
+    for n in input.nodes {
+        let roles = n.roles.into_iter().map(|r| ((r.title, r.place), (r.first_seen, r.last_seen))).collect();
+        let node = Node {
+            id: n.id.clone(),
+            entity_type: n.entity_type,
+            label: n.label,
+            aliases: n.aliases,
+            titles: n.titles,
+            mentions: n.mentions,
+            documents: n.documents,
+            confidence: n.confidence,
+            first_seen: n.first_seen,
+            last_seen: n.last_seen,
+            roles,
+        };
+        index.insert(n.id, graph.add_node(node));
+    }
+    for e in input.edges {
+        let endpoint = |id: &str| {
+            index.get(id).copied().ok_or_else(|| ReadError::MissingNode { edge: e.id.clone(), node: id.to_string() })
+        };
+        let (a, b) = (endpoint(&e.source)?, endpoint(&e.target)?);
+        let edge = Edge {
+            id: e.id,
+            kind: e.kind,
+            weight: e.weight,
+            dates: e.dates.iter().filter_map(|d| Day::parse(d)).collect(),
+            evidence: e.evidence,
+            confidence: e.confidence,
+            first_seen: e.first_seen,
+            last_seen: e.last_seen,
+        };
+        graph.add_edge(a, b, edge);
+    }
+    Ok(CorpusGraph { graph, documents: input.graph.documents, window: input.graph.co_occurrence_window })
 }
 
 /// Confidence to three decimals, so float noise never reaches the file.

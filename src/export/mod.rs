@@ -10,8 +10,10 @@
 
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod mentions;
+pub mod svg;
 
 use quick_xml::escape::escape;
 

@@ -34,8 +34,17 @@ pub struct Rules {
     non_company_heads: Vec<String>,
 }
 
+/// Characters of counting and kinship that show a bare 公司 is a common noun
+/// (一家平台公司, 两家单体公司, 优于母公司).
+const COUNTING: &[char] = &['一', '两', '几', '多', '家', '母', '子', '个'];
+
 static EXECUTIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"董事长|总经理|副总裁|总裁|首席执行官|创始人|CEO").expect("executive regex"));
+/// A facility of a company right after its short name (栖云山居乡村运营中心,
+/// 云程智能现有生产基地): the name still stands for the company.
+static FACILITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{0,6}?(?:展台|中心|基地|工厂|车间|门店|展厅|总部|厂区|园区)").expect("facility regex")
+});
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[^,。、;:!?“”]{2,16}、)+[^,。、;:!?“”]{2,16})等\d+家[^,。;]{0,16}?(?:企业|伙伴|公司|厂商)")
         .expect("list regex")
@@ -113,11 +122,11 @@ pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> 
         let stem = &text[start..m.start()];
         let reason = if stem.chars().count() < 2 || rules.only_industry(stem) {
             Some("no name before the suffix, or only a business line")
-        } else if suffix == "厂" && stem.chars().count() < 3 {
+        } else if suffix == "厂" && (stem.chars().count() < 3 || stem.ends_with('工')) {
             // A factory needs a name besides its trade (宏达机械厂, not 发电厂).
-            Some("a factory named only by its trade")
+            Some("a factory named only by its trade, or the word 工厂")
         } else if (suffix == "公司" || suffix == "厂")
-            && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c)))
+            && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c) || COUNTING.contains(&c)))
         {
             // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
             // short name of name characters counts (华通汽车公司, 宏达机械厂).
@@ -258,7 +267,7 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
             let line = aliases.lines.get(form).map_or("", String::as_str);
             let end = m.end() + abbreviation_len(&text[m.end()..], line);
             if x.ends_name(text, end)
-                || text[end..].starts_with("展台")
+                || FACILITY.is_match(&text[end..])
                 || EXECUTIVE.find(&text[end..]).is_some_and(|e| e.start() == 0)
             {
                 let mut c = company(text, m.start()..end, "short_name");
@@ -423,6 +432,7 @@ mod tests {
         ("次日,区长陈华文察看华为技术有限公司上海研究所项目进展。", &["华为技术有限公司"]),
         ("1月13日,王建国一行深入宏达机械厂车间。", &["宏达机械厂"]),
         ("新建的发电厂投产。", &[]),
+        ("在禾穗农业的智慧育秧工厂,察看了水稻工厂化育秧流程。", &[]),
         ("已经从一家单体公司发展成为一家平台公司。", &[]),
         // short_name, with the registered name elsewhere in the corpus
         (

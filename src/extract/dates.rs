@@ -32,6 +32,11 @@ static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:([12]\d{3})年)?(1[0-2]|0?[1-9])月([1-3]?\d)日((?:、[1-3]?\d日)*)|([12]\d{3})-(\d{2})-(\d{2})")
         .expect("date regex")
 });
+static PERIOD_OR_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:至|到|—|–|-|~|～)\s*\d|^\s*\d{1,2}:\d{2}").expect("period regex"));
+/// A page's time stamp: the day it was posted (来源:余杭发布 2024-07-05 08:30).
+static STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([12]\d{3})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}").expect("stamp regex"));
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"当天|当日|同日|次日|第二天|昨天|昨日").expect("relative regex"));
 static METADATA: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,12 +47,17 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(到|至|力争|预计|计划)?(20[0-4]\d)(?:年)?(能|将|前|底前|要|实现|建成|远景|目标)?").expect("year regex")
 });
 
-/// The date expressions of `text`, in order.
+/// The date expressions of `text`, in order. A period (`11月14日至16日`, the
+/// dates of an expo) and a page's time stamp (`2024-11-16 07:45`) are left
+/// out: they say when something ran or was posted, not the day being told.
 pub fn find(text: &str) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = DAYS
         .captures_iter(text)
         .filter_map(|c| {
             let span = c.get(0)?.range();
+            if PERIOD_OR_STAMP.find(&text[span.end..]).is_some_and(|m| m.start() == 0) {
+                return None;
+            }
             let expr = if let Some(y) = c.get(5) {
                 DateExpr::Days {
                     year: y.as_str().parse().ok(),
@@ -81,11 +91,12 @@ pub fn find(text: &str) -> Vec<DateMention> {
 }
 
 /// The publication date an article states or implies: a metadata line
-/// (`发文日期: 2021-12-16`), else the first full date with a year, else the
+/// (`发文日期: 2021-12-16`) or time stamp (`2024-07-05 08:30`), else the first
+/// full date with a year, else the
 /// latest year it writes that is not a target in the future (`2026年能量产`,
 /// `到2035年`): news reports what has happened.
 pub fn infer_pub_date(text: &str) -> Option<PubDate> {
-    if let Some(c) = METADATA.captures(text) {
+    if let Some(c) = METADATA.captures(text).or_else(|| STAMP.captures(text)) {
         let s = format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]);
         if let Some(d) = PubDate::parse(&s) {
             return Some(d);
@@ -128,6 +139,9 @@ mod tests {
             ("当天,陆方舟还来到", DateExpr::SameDay),
             ("全面贯彻落实昨天召开的现场会精神", DateExpr::Yesterday),
         ];
+        // A period and a time stamp are no day of the story.
+        assert!(find("第二十六届高交会于11月14日至16日在深圳举办").is_empty());
+        assert!(find("深圳新闻网2024-11-16 07:45").is_empty());
         for (text, expected) in cases {
             let found = find(text);
             assert_eq!(found.first().map(|d| &d.expr), Some(expected), "{text}");
@@ -138,6 +152,10 @@ mod tests {
     fn publication_date_from_the_text() {
         assert_eq!(infer_pub_date("索引号:x\n发文日期:2021-12-16\n正文").unwrap().to_string(), "2021-12-16");
         assert_eq!(infer_pub_date("2024年3月2日,高香表示").unwrap().to_string(), "2024-03-02");
+        assert_eq!(
+            infer_pub_date("来源:余杭发布 2024-07-05 08:30\n7月2日,区委书记").unwrap().to_string(),
+            "2024-07-05"
+        );
         assert_eq!(
             infer_pub_date("2024年全区完成任务。2025年,嘉定将发力。部署2025年工作。").unwrap().to_string(),
             "2025"

@@ -31,6 +31,9 @@ pub struct Rules {
     cutters: AhoCorasick,
 }
 
+/// Words that make an event noun part of a venue's name (会议中心, 会议室).
+const VENUE: &[&str] = &["中心", "室", "厅", "馆", "楼", "场所"];
+
 /// Cutters for event names: unlike company names, event names may hold
 /// 与 and 和 (青浦区人民政府与上海理工大学合作签约仪式).
 const EVENT_CUTTERS: &[&str] = &[
@@ -76,6 +79,13 @@ const EVENT_CUTTERS: &[&str] = &[
     "围绕",
     "通过",
     "以及",
+    "察看",
+    "考察",
+    "视察",
+    "调研",
+    "实地",
+    "来到",
+    "前往",
 ];
 
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,7 +132,8 @@ pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: 
     let rules = &x.event;
     let mut candidates = Vec::new();
     for m in rules.nouns.find_iter(text) {
-        if text[m.end()..].starts_with('暨') {
+        // Part of a longer name (…大会暨…大会), or of a venue (会议中心).
+        if text[m.end()..].starts_with('暨') || VENUE.iter().any(|v| text[m.end()..].starts_with(v)) {
             continue;
         }
         let start = scan_back_with(&rules.cutters, text, m.start(), 40, true);
@@ -294,6 +305,11 @@ mod tests {
         ("在随后召开的座谈会上,陆方舟说。", &[]),
         ("区委书记陆方舟出席会议并讲话。", &[]),
         ("组织开展好应用对接、场景路演等活动。", &[]),
+        (
+            "11月15日,常务副市长葛振华实地察看第二十六届中国国际高新技术成果交易会展会现场。",
+            &["第二十六届中国国际高新技术成果交易会"],
+        ),
+        ("3月28日,2024松江区投资促进大会在松江区会议中心举行。", &["2024松江区投资促进大会"]),
         ("发挥招商活动“引流”作用。", &[]),
         // event_short and event_abbreviation
         (

@@ -263,12 +263,17 @@ impl Extractor {
         candidates.extend(place::find(self, text, trace));
         candidates.extend(event::find(self, text, known, year, trace));
         let mut mentions = without_overlaps(candidates, trace);
-        let starts: BTreeSet<usize> = mentions.iter().map(|m| m.span.start).collect();
-        for m in &mut mentions {
+        // Standalone, from the last mention back: a name that ends as a name,
+        // or that runs straight into a standalone mention (马陆镇北管村); not
+        // one that runs into a longer noun (苏州市吴江区震泽医院), nor a place in
+        // brackets qualifying the name before it (国家会展中心(上海)).
+        let mut standalone_at: BTreeMap<usize, bool> = BTreeMap::new();
+        for m in mentions.iter_mut().rev() {
             m.sentence = sentence_of(sentences, m.span.start);
-            // A place in brackets qualifies the name before it: 国家会展中心(上海).
             let bracketed = text[..m.span.start].ends_with('(') && text[m.span.end..].starts_with(')');
-            m.standalone = !bracketed && (self.ends_name(text, m.span.end) || starts.contains(&m.span.end));
+            let into_next = standalone_at.get(&m.span.end).copied();
+            m.standalone = !bracketed && into_next.unwrap_or_else(|| self.ends_name(text, m.span.end));
+            standalone_at.insert(m.span.start, m.standalone);
         }
         mentions
     }

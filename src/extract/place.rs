@@ -75,7 +75,20 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     for (range, forms) in &matches {
         let full: Vec<&Form> = forms.iter().filter(|f| !f.short).collect();
         let chosen = if !full.is_empty() {
-            full.iter().find(|f| is_plain(f.division)).or(full.first()).map(|f| (f.division, "division"))
+            // A town the article gives no context for must at least stand as a
+            // name: 发展乡 in 发展乡村旅游 is no town.
+            let plain = full.iter().find(|f| is_plain(f.division));
+            let lone_town_runs_on = plain.is_none()
+                && full.iter().all(|f| g.division(f.division).level == Level::Town)
+                && !x.ends_name(text, range.end)
+                && x.place.zones.find(&text[range.end..]).is_none_or(|m| m.start() != 0);
+            if lone_town_runs_on {
+                trace.reject(EntityType::Town, text, range.clone(), "division", || {
+                    "a town of a place the article does not name, running on into a longer word".into()
+                });
+                continue;
+            }
+            plain.or(full.first()).map(|f| (f.division, "division"))
         } else {
             let ends_as_name =
                 x.ends_name(text, range.end) || x.place.zones.find(&text[range.end..]).is_some_and(|m| m.start() == 0);
@@ -116,7 +129,14 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     }
 
     for m in x.place.zones.find_iter(text) {
-        let start = x.scan_back(text, m.start(), MAX_ZONE_LEAD + 1, false);
+        let mut start = x.scan_back(text, m.start(), MAX_ZONE_LEAD + 1, false);
+        // A zone named after a place starts at the place (发挥松江经济技术开发区).
+        // Only a two-character word before the place is cut (a verb: 发挥);
+        // 北 of 北虹桥商务区 stays, and 推进北虹桥 is too long to be a name anyway.
+        let place = g.find_all(&text[start..m.start()]).next();
+        if let Some((r, _)) = place.filter(|(r, _)| text[start..start + r.start].chars().count() == 2) {
+            start += r.start;
+        }
         let lead = &text[start..m.start()];
         let lead_chars = lead.chars().count();
         let is_division = out.iter().any(|t| t.rule == "division" && t.span.end == m.end());
@@ -179,6 +199,8 @@ mod tests {
         ("由北虹桥商务区管理委员会办公室主办。", &["北虹桥商务区"]),
         ("苏州市委常委、昆山市委书记周伟。发布《花桥经济开发区加快建设的实施方案》。", &["苏州市", "昆山市", "花桥镇"]),
         ("占整个商务区的近40%。", &[]),
+        ("他表示,松江将发挥松江经济技术开发区的作用。", &["松江经济技术开发区"]),
+        ("要因地制宜发展乡村旅游。", &[]),
     ];
 
     #[test]
