@@ -27,7 +27,7 @@ pub fn explain(
     let normalised = normalise::normalise(&doc.text);
     let text = &normalised.text;
     let sentences = segment::segment(text);
-    let (pub_date, source) = publication_date(manifest_date, text);
+    let (pub_date, source) = publication_date(manifest_date, doc.date, text);
     let year = pub_date.map(|d| d.year);
     let mut trace = Trace::recording();
     let mentions = extractor.extract_traced(text, &sentences, known, aliases, year, &mut trace);
@@ -108,6 +108,10 @@ mod tests {
         let x = Extractor::new();
         let doc = load::Document {
             id: "a.txt".into(),
+            title: None,
+            date: None,
+            url: None,
+            warnings: vec![],
             text: "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。区领导来到会场。".into(),
         };
         let known = x.survey(&normalise::normalise(&doc.text).text, Some(2024));

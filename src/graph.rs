@@ -107,6 +107,8 @@ pub struct Edge {
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     Manifest,
+    /// The file's own metadata: an HTML page's date, a JSON Lines record's.
+    Metadata,
     Inferred,
     Unknown,
 }
@@ -116,6 +118,10 @@ pub struct DocumentInfo {
     pub doc: String,
     pub date: Option<String>,
     pub date_source: DateSource,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The graph of a corpus and the documents it was built from.
@@ -161,6 +167,8 @@ impl GraphBuilder {
             doc: doc.id.clone(),
             date: doc.pub_date.map(|d| d.to_string()),
             date_source: doc.date_source,
+            title: doc.title.clone(),
+            url: doc.url.clone(),
         });
         for (i, e) in doc.resolved.entities.iter().enumerate() {
             let node = self.nodes.entry(e.key.clone()).or_insert_with(|| Node {

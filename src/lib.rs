@@ -48,6 +48,8 @@ use resolve::Resolved;
 pub struct Options {
     /// How near two mentions must be to co-occur.
     pub window: relate::Window,
+    /// How files are decoded.
+    pub read: load::ReadOptions,
 }
 
 /// Why a build stopped.
@@ -63,6 +65,8 @@ pub enum BuildError {
 #[derive(Debug, Clone)]
 pub struct DocumentResult {
     pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
     pub pub_date: Option<PubDate>,
     pub date_source: DateSource,
     pub mentions: Vec<extract::Mention>,
@@ -104,7 +108,7 @@ pub fn process(
     let normalised = normalise::normalise(&doc.text);
     let text = &normalised.text;
     let sentences = segment::segment(text);
-    let (pub_date, date_source) = publication_date(manifest_date, text);
+    let (pub_date, date_source) = publication_date(manifest_date, doc.date, text);
     let mentions = extractor.extract(text, &sentences, known, aliases, pub_date.map(|d| d.year));
     let resolved = resolve::document(&mentions);
     let dates = extract::dates::find(text);
@@ -152,6 +156,8 @@ pub fn process(
         titles_seen,
         relation_dates,
         id: doc.id.clone(),
+        title: doc.title.clone(),
+        url: doc.url.clone(),
         pub_date,
         date_source,
         mentions,
@@ -161,8 +167,18 @@ pub fn process(
     }
 }
 
-/// The publication date from the manifest, else as the text gives it.
-pub(crate) fn publication_date(manifest_date: Option<PubDate>, text: &str) -> (Option<PubDate>, DateSource) {
+/// The publication date from the manifest, else the file's own metadata (an
+/// HTML page's, a JSON Lines record's), else as the text gives it.
+pub(crate) fn publication_date(
+    manifest_date: Option<PubDate>,
+    document_date: Option<PubDate>,
+    text: &str,
+) -> (Option<PubDate>, DateSource) {
+    if manifest_date.is_none()
+        && let Some(d) = document_date
+    {
+        return (Some(d), DateSource::Metadata);
+    }
     match manifest_date {
         // The text may say the day the manifest leaves out (a time stamp in
         // the manifest's month): take it, for 昨天 and the like.
@@ -205,36 +221,65 @@ pub fn manifest_of(inputs: &[PathBuf]) -> Result<Manifest, LoadError> {
 }
 
 /// Pass 1 over `sources`: what the corpus establishes for every article.
-pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manifest) -> Result<Known, LoadError> {
+/// Files that cannot be read are passed over here; pass 2 reports them.
+pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manifest, read: &load::ReadOptions) -> Known {
     let mut known = Known::default();
-    for source in sources {
-        let doc = load::read(source)?;
+    for doc in sources.iter().filter_map(|s| load::read(s, read).ok()).flatten() {
         let normalised = normalise::normalise(&doc.text);
-        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), &normalised.text);
+        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), doc.date, &normalised.text);
         known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
     }
-    Ok(known)
+    known
+}
+
+/// A corpus's graph and what reading it met.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub graph: CorpusGraph,
+    pub report: LoadReport,
+}
+
+/// What reading a corpus met: files skipped and why, mended problems.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct LoadReport {
+    pub documents_read: usize,
+    pub skipped: Vec<load::Skip>,
+    pub warnings: Vec<String>,
+    /// Files in the folders that are no article format, passed over.
+    pub other_files: usize,
 }
 
 /// Builds the graph of the articles under `inputs` (folders or files).
-/// A `manifest.json` in an input folder gives publication dates.
+/// A `manifest.json` in an input folder gives publication dates. A file
+/// that cannot be read is skipped and reported; the others are read.
 /// `on_document` sees each article's results before they are dropped.
 pub fn build(
     inputs: &[PathBuf],
     extractor: &Extractor,
     options: &Options,
     on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
-) -> Result<CorpusGraph, BuildError> {
-    let sources = load::discover(inputs)?;
+) -> Result<Built, BuildError> {
+    let found = load::discover(inputs)?;
     let manifest = manifest_of(inputs)?;
-    let known = survey(extractor, &sources, &manifest)?;
+    let known = survey(extractor, &found.sources, &manifest, &options.read);
     let aliases = company::Aliases::new(extractor, &known.companies);
     let mut builder = GraphBuilder::new(options.window);
-    for source in &sources {
-        let doc = load::read(source)?;
-        let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases, options);
-        on_document(&doc, &result).map_err(BuildError::Sink)?;
-        builder.add(&result);
+    let mut report = LoadReport { skipped: found.skipped, other_files: found.other_files, ..LoadReport::default() };
+    for source in &found.sources {
+        let docs = match load::read(source, &options.read) {
+            Ok(docs) => docs,
+            Err(skip) => {
+                report.skipped.push(skip);
+                continue;
+            }
+        };
+        for doc in docs {
+            report.warnings.extend(doc.warnings.iter().cloned());
+            let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases, options);
+            on_document(&doc, &result).map_err(BuildError::Sink)?;
+            builder.add(&result);
+            report.documents_read += 1;
+        }
     }
-    Ok(builder.finish())
+    Ok(Built { graph: builder.finish(), report })
 }

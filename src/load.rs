@@ -1,10 +1,24 @@
-//! Stage 1, *load*: find the articles and read them.
+//! Stage 1, *load*: find the articles and read them, whatever they are
+//! stored as.
 //!
-//! Takes the paths the user named (folders are walked recursively for `.txt`
-//! files, single files are taken as they are) and returns them as
-//! [`Source`]s sorted by document id, so every later stage sees the same
-//! order on every machine. [`read`] turns one source into a [`Document`]
-//! holding the original text; nothing is rewritten here.
+//! [`discover`] takes the paths the user named (folders are walked
+//! recursively) and returns the article files sorted by id, so every later
+//! stage sees the same order on every machine; files of other kinds are
+//! counted, not read. [`read`] turns one file into [`Document`]s:
+//! - `.txt`: one document; UTF-8 with or without byte-order mark, UTF-16
+//!   with one, GBK/GB18030 recognised when the bytes are not UTF-8, or the
+//!   encoding given with [`ReadOptions::encoding`]. Bytes that do not decode
+//!   are replaced and each is reported with its offset ([`ReadOptions::strict`]
+//!   makes that an error instead).
+//! - `.html`/`.htm`: the page's text as a reader sees it, without scripts,
+//!   styles and navigation; its title and publication date when the page
+//!   gives them.
+//! - `.jsonl`: one article object a line (`text`, and optionally `id`,
+//!   `title`, `date`, `url`).
+//!
+//! A file that cannot be an article (empty, binary, unreadable, a broken
+//! link, a line of megabytes with no sentence end) is a [`Skip`]: named with
+//! the reason, and the run goes on. Nothing is rewritten here.
 //!
 //! A folder may hold a `manifest.json` giving each article's publication date
 //! (`{"documents": [{"doc": "a.txt", "date": "2024-11"}]}`); see [`Manifest`].
@@ -17,17 +31,28 @@ use serde::Deserialize;
 
 use crate::date::PubDate;
 
-/// Why loading failed; every variant names the path it is about.
+/// Why loading cannot go on; every variant names the path it is about.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
     #[error("{path}: manifest does not parse: {message}")]
     Manifest { path: PathBuf, message: String },
+}
+
+/// A file that was not read, and why: one line for the analyst.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skip {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: skipped", self.path.display(), self.reason)
+    }
 }
 
 /// An article file to read, with the id it is known by in the graph.
@@ -39,11 +64,49 @@ pub struct Source {
     pub path: PathBuf,
 }
 
-/// One article as read from disk.
-#[derive(Debug, Clone)]
+/// What a walk over the inputs found.
+#[derive(Debug, Clone, Default)]
+pub struct Discovery {
+    pub sources: Vec<Source>,
+    /// Files of other kinds, passed over.
+    pub other_files: usize,
+    /// Links that lead nowhere, and folders that cannot be listed.
+    pub skipped: Vec<Skip>,
+}
+
+/// One article as read.
+#[derive(Debug, Clone, Default)]
 pub struct Document {
     pub id: String,
     pub text: String,
+    pub title: Option<String>,
+    /// A publication date the file itself gives (an HTML page's metadata, a
+    /// JSON Lines record's `date`).
+    pub date: Option<PubDate>,
+    pub url: Option<String>,
+    /// What went wrong but was mended (replaced bytes, a bad JSON line).
+    pub warnings: Vec<String>,
+}
+
+/// A text encoding to decode with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    /// Byte-order mark, else UTF-8, else GB18030 where that decodes cleanly.
+    #[default]
+    Auto,
+    Utf8,
+    Gbk,
+    Gb18030,
+    Utf16le,
+    Utf16be,
+}
+
+/// How files are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    pub encoding: Encoding,
+    /// Bytes that do not decode make the file a [`Skip`] instead of being replaced.
+    pub strict: bool,
 }
 
 /// Publication dates by document id.
@@ -99,60 +162,262 @@ impl Manifest {
     }
 }
 
-/// Lists the articles under `inputs`, sorted by id. Folders are walked
-/// recursively for `.txt` files; a file named directly is taken whatever its
-/// extension.
-pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>, LoadError> {
-    let mut sources = Vec::new();
+/// The extensions read as articles.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "html", "htm", "jsonl"];
+
+/// Lists the article files under `inputs`, sorted by id. Folders are walked
+/// recursively; a file named directly is taken whatever its extension.
+pub fn discover(inputs: &[PathBuf]) -> Result<Discovery, LoadError> {
+    let mut found = Discovery::default();
     for input in inputs {
         if input.is_dir() {
-            walk(input, input, &mut sources)?;
+            walk(input, input, &mut found);
         } else if input.is_file() {
-            let id = input
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| input.display().to_string());
-            sources.push(Source { id, path: input.clone() });
+            let id =
+                input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
+            found.sources.push(Source { id, path: input.clone() });
         } else {
             return Err(LoadError::Missing { path: input.clone() });
         }
     }
-    sources.sort();
-    sources.dedup();
-    Ok(sources)
+    found.sources.sort();
+    found.sources.dedup();
+    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>) -> Result<(), LoadError> {
-    let entries = fs::read_dir(dir).map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
+fn walk(root: &Path, dir: &Path, found: &mut Discovery) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            found.skipped.push(Skip { path: dir.to_path_buf(), reason: format!("cannot list the folder ({e})") });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
+            walk(root, &path, found);
+        } else if !path.exists() {
+            found.skipped.push(Skip { path, reason: "a link that leads nowhere".into() });
+        } else if path.file_name().is_some_and(|n| n == Manifest::FILE_NAME) {
+            // The manifest is read separately.
+        } else if path.extension().is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a))) {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            out.push(Source { id, path });
+            found.sources.push(Source { id, path });
+        } else {
+            found.other_files += 1;
         }
     }
-    Ok(())
 }
 
-/// Reads one article as UTF-8 (a leading byte-order mark is dropped).
-pub fn read(source: &Source) -> Result<Document, LoadError> {
-    let bytes = fs::read(&source.path).map_err(|e| LoadError::Io { path: source.path.clone(), source: e })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| LoadError::NotUtf8 { path: source.path.clone(), offset: e.utf8_error().valid_up_to() })?;
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+/// A line longer than this with no sentence end is no running text.
+const MAX_LINE_WITHOUT_SENTENCE_END: usize = 1 << 20;
+
+/// Reads one file as its articles, or says why it is skipped.
+pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Skip> {
+    let skip = |reason: String| Skip { path: source.path.clone(), reason };
+    let bytes = fs::read(&source.path).map_err(|e| skip(format!("cannot be read ({e})")))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(skip("empty".into()));
+    }
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    let has_bom = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    let utf16 = has_bom || matches!(options.encoding, Encoding::Utf16le | Encoding::Utf16be);
+    if !utf16 && nul * 100 > bytes.len() {
+        return Err(skip("binary, not text".into()));
+    }
+    let (text, mut warnings) = decode(&bytes, options.encoding).map_err(skip)?;
+    if options.strict && !warnings.is_empty() {
+        return Err(skip(format!("{} (--strict)", warnings.join("; "))));
+    }
+    if let Some(len) = text.split('\n').map(str::len).filter(|&len| len > MAX_LINE_WITHOUT_SENTENCE_END).max() {
+        let line = text.split('\n').find(|l| l.len() == len).unwrap_or("");
+        if !line.contains(['。', '！', '？', '.', '!', '?']) {
+            return Err(skip(format!("a line of {:.1} MB with no sentence end, not running text", len as f64 / 1e6)));
+        }
+    }
+    let extension = source.path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let mut documents = match extension.as_str() {
+        "html" | "htm" => vec![html_document(&source.id, &text)],
+        "jsonl" => jsonl_documents(&source.id, &text, &mut warnings),
+        _ => vec![Document { id: source.id.clone(), text, ..Document::default() }],
     };
-    Ok(Document { id: source.id.clone(), text })
+    if documents.is_empty() {
+        return Err(skip("no article in it".into()));
+    }
+    if let Some(first) = documents.first_mut() {
+        first.warnings.extend(warnings.into_iter().map(|w| format!("{}: {w}", source.path.display())));
+    }
+    Ok(documents)
+}
+
+/// Decodes `bytes`; the warnings say where bytes had to be replaced.
+fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, Vec<String>), String> {
+    let forced = match encoding {
+        Encoding::Auto => None,
+        Encoding::Utf8 => Some(encoding_rs::UTF_8),
+        Encoding::Gbk => Some(encoding_rs::GBK),
+        Encoding::Gb18030 => Some(encoding_rs::GB18030),
+        Encoding::Utf16le => Some(encoding_rs::UTF_16LE),
+        Encoding::Utf16be => Some(encoding_rs::UTF_16BE),
+    };
+    let (chosen, body) = match (forced, encoding_rs::Encoding::for_bom(bytes)) {
+        (Some(e), _) => (e, bytes),
+        (None, Some((e, bom))) => (e, &bytes[bom..]),
+        (None, None) if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
+        (None, None) => match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+            // Text that is not UTF-8 but decodes cleanly as GB18030, mostly
+            // as Chinese, is GBK/GB18030.
+            Some(text) if mostly_chinese(&text) => return Ok((text.into_owned(), Vec::new())),
+            _ => (encoding_rs::UTF_8, bytes),
+        },
+    };
+    let mut warnings = Vec::new();
+    if chosen == encoding_rs::UTF_8 {
+        let mut offset = 0;
+        let mut rest = body;
+        let mut bad = Vec::new();
+        while let Err(e) = std::str::from_utf8(rest) {
+            let at = e.valid_up_to();
+            bad.push(offset + at);
+            let skip = e.error_len().unwrap_or(rest.len() - at).max(1);
+            offset += at + skip;
+            rest = &rest[at + skip..];
+        }
+        if !bad.is_empty() {
+            let shown: Vec<String> = bad.iter().take(5).map(|b| b.to_string()).collect();
+            let more = if bad.len() > 5 { format!(" and {} more", bad.len() - 5) } else { String::new() };
+            warnings.push(format!("invalid UTF-8 at byte {}{more}: replaced", shown.join(", ")));
+        }
+    }
+    let (text, had_errors) = chosen.decode_without_bom_handling(body);
+    if had_errors && warnings.is_empty() {
+        warnings.push(format!("bytes that are not {} were replaced", chosen.name()));
+    }
+    Ok((text.into_owned(), warnings))
+}
+
+fn mostly_chinese(text: &str) -> bool {
+    let letters = text.chars().filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation()).count();
+    let han = text.chars().filter(|&c| crate::normalise::is_han(c)).count();
+    letters > 0 && han * 2 >= letters
+}
+
+/// The text of an HTML page as a reader sees it: block elements on lines of
+/// their own; scripts, styles, navigation and page furniture dropped.
+fn html_document(id: &str, html: &str) -> Document {
+    use scraper::{Html, Selector};
+    let page = Html::parse_document(html);
+    let select = |s: &str| Selector::parse(s).ok();
+    let title = select("title")
+        .and_then(|s| page.select(&s).next().map(|t| t.text().collect::<String>().trim().to_string()))
+        .filter(|t| !t.is_empty());
+    let date = select("meta").and_then(|s| {
+        page.select(&s).find_map(|m| {
+            let key = m.value().attr("name").or_else(|| m.value().attr("property"))?.to_ascii_lowercase();
+            let wanted = ["pubdate", "publishdate", "publish_date", "date", "article:published_time", "dc.date"];
+            if !wanted.contains(&key.as_str()) {
+                return None;
+            }
+            let content = m.value().attr("content")?;
+            PubDate::parse(content.get(..10).unwrap_or(content))
+                .or_else(|| PubDate::parse(content.get(..7).unwrap_or("")))
+        })
+    });
+    let mut text = String::new();
+    if let Some(t) = &title {
+        text.push_str(t);
+        text.push('\n');
+    }
+    if let Some(body) = select("body").and_then(|s| page.select(&s).next()) {
+        collect_text(*body, &mut text);
+    }
+    Document { id: id.to_string(), text, title, date, ..Document::default() }
+}
+
+fn collect_text(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    const DROPPED: &[&str] = &["script", "style", "nav", "header", "footer", "noscript", "iframe", "template", "svg"];
+    const BLOCK: &[&str] =
+        &["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table", "ul", "ol"];
+    match node.value() {
+        scraper::Node::Text(t) => out.push_str(t),
+        scraper::Node::Element(e) => {
+            let name = e.name();
+            if DROPPED.contains(&name) {
+                return;
+            }
+            let block = BLOCK.contains(&name);
+            if block {
+                out.push('\n');
+            }
+            for child in node.children() {
+                collect_text(child, out);
+            }
+            if block {
+                out.push('\n');
+            }
+        }
+        _ => {
+            for child in node.children() {
+                collect_text(child, out);
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    text: String,
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+}
+
+/// The articles of a JSON Lines file; lines that are no article are
+/// reported and passed over.
+fn jsonl_documents(file_id: &str, text: &str, warnings: &mut Vec<String>) -> Vec<Document> {
+    let mut documents = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<JsonArticle>(line) {
+            Ok(a) => {
+                let given = a.id.map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+                let id = given.map_or_else(|| format!("{file_id}#{}", i + 1), |g| format!("{file_id}#{g}"));
+                let text = match &a.title {
+                    Some(t) => format!("{t}\n{}", a.text),
+                    None => a.text,
+                };
+                let date = a.date.as_deref().and_then(|d| PubDate::parse(d.get(..10).unwrap_or(d)));
+                documents.push(Document { id, text, title: a.title, date, url: a.url, warnings: Vec::new() });
+            }
+            Err(e) => warnings.push(format!("line {}: not an article object ({e}): passed over", i + 1)),
+        }
+    }
+    documents
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("newsgraph-load-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn read_bytes(name: &str, bytes: &[u8], options: ReadOptions) -> Result<Vec<Document>, Skip> {
+        let dir = scratch(name);
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        read(&Source { id: name.into(), path }, &options)
+    }
 
     #[test]
     fn manifest_parses_year_month() {
@@ -162,35 +427,101 @@ mod tests {
     }
 
     #[test]
-    fn manifest_rejects_bad_date_naming_the_document() {
+    fn manifest_errors_name_the_document_or_the_line() {
         let err = Manifest::parse(r#"{"documents":[{"doc":"a.txt","date":"Nov 2024"}]}"#).unwrap_err();
         assert!(err.contains("a.txt"), "{err}");
+        let err = Manifest::parse("{\n  \"documents\": [,]\n}").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
     }
 
     #[test]
-    fn discover_walks_folders_and_sorts() {
-        let dir = std::env::temp_dir().join(format!("newsgraph-load-{}", std::process::id()));
+    fn discover_walks_folders_sorts_and_counts_other_files() {
+        let dir = scratch("walk");
         fs::create_dir_all(dir.join("sub")).unwrap();
         fs::write(dir.join("b.txt"), "乙").unwrap();
-        fs::write(dir.join("sub/a.txt"), "甲").unwrap();
+        fs::write(dir.join("sub/a.html"), "甲").unwrap();
         fs::write(dir.join("notes.md"), "x").unwrap();
-        let ids: Vec<String> = discover(std::slice::from_ref(&dir)).unwrap().into_iter().map(|s| s.id).collect();
-        assert_eq!(ids, ["b.txt", "sub/a.txt"]);
-        fs::remove_dir_all(&dir).unwrap();
+        fs::write(dir.join("manifest.json"), "{}").unwrap();
+        let found = discover(std::slice::from_ref(&dir)).unwrap();
+        let ids: Vec<String> = found.sources.into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["b.txt", "sub/a.html"]);
+        assert_eq!(found.other_files, 1);
     }
 
+    #[cfg(unix)]
     #[test]
-    fn read_rejects_non_utf8_naming_the_file() {
-        let path = std::env::temp_dir().join(format!("newsgraph-gbk-{}.txt", std::process::id()));
-        fs::write(&path, [0xc4, 0xe3, 0xba, 0xc3]).unwrap();
-        let err = read(&Source { id: "x".into(), path: path.clone() }).unwrap_err();
-        assert!(err.to_string().contains(&path.display().to_string()));
-        fs::remove_file(&path).unwrap();
+    fn a_broken_link_is_named() {
+        let dir = scratch("link");
+        std::os::unix::fs::symlink(dir.join("nowhere.txt"), dir.join("a.txt")).unwrap();
+        let found = discover(std::slice::from_ref(&dir)).unwrap();
+        assert!(found.sources.is_empty());
+        assert_eq!(found.skipped[0].reason, "a link that leads nowhere");
     }
 
     #[test]
     fn missing_input_is_an_error() {
         let err = discover(&[PathBuf::from("/no/such/corpus")]).unwrap_err();
         assert!(matches!(err, LoadError::Missing { .. }));
+    }
+
+    #[test]
+    fn encodings_are_recognised() {
+        let text = "区委书记陆方舟来到南翔镇。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(read_bytes("gbk.txt", &gbk, ReadOptions::default()).unwrap()[0].text, text);
+        let mut utf16: Vec<u8> = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read_bytes("utf16.txt", &utf16, ReadOptions::default()).unwrap()[0].text, text);
+        let bom = [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat();
+        assert_eq!(read_bytes("bom.txt", &bom, ReadOptions::default()).unwrap()[0].text, text);
+        let forced = ReadOptions { encoding: Encoding::Gbk, ..ReadOptions::default() };
+        assert_eq!(read_bytes("forced.txt", &gbk, forced).unwrap()[0].text, text);
+    }
+
+    #[test]
+    fn broken_bytes_are_replaced_and_reported_or_refused_when_strict() {
+        let bytes = ["区委书记陆方舟".as_bytes(), &[0xff, 0xfe, 0x41], "来到南翔镇。".as_bytes()].concat();
+        let docs = read_bytes("broken.txt", &bytes, ReadOptions::default()).unwrap();
+        assert!(docs[0].text.contains('\u{fffd}') && docs[0].text.contains("陆方舟"));
+        assert!(docs[0].warnings[0].contains("invalid UTF-8 at byte 21"), "{:?}", docs[0].warnings);
+        let strict = ReadOptions { strict: true, ..ReadOptions::default() };
+        let skip = read_bytes("broken-strict.txt", &bytes, strict).unwrap_err();
+        assert!(skip.reason.contains("--strict"), "{skip}");
+    }
+
+    #[test]
+    fn bad_files_are_skipped_with_a_reason() {
+        assert_eq!(read_bytes("empty.txt", b"  \n", ReadOptions::default()).unwrap_err().reason, "empty");
+        assert_eq!(read_bytes("nul.txt", &[0u8; 4096], ReadOptions::default()).unwrap_err().reason, "binary, not text");
+        let long = "字".repeat(MAX_LINE_WITHOUT_SENTENCE_END / 3 + 10);
+        let skip = read_bytes("long.txt", long.as_bytes(), ReadOptions::default()).unwrap_err();
+        assert!(skip.reason.contains("no sentence end"), "{skip}");
+        assert!(skip.to_string().ends_with(": skipped"));
+    }
+
+    #[test]
+    fn html_pages_give_their_text_title_and_date() {
+        let html = r#"<html><head><title>区领导走访企业</title><meta name="PubDate" content="2024-11-05 10:00"><script>var x = "陆方舟";</script></head>
+            <body><nav>首页 新闻</nav><p>11月4日,区委书记陆方舟来到南翔镇。</p><p>撰稿 俞超</p><footer>版权所有</footer></body></html>"#;
+        let doc = &read_bytes("page.html", html.as_bytes(), ReadOptions::default()).unwrap()[0];
+        assert_eq!(doc.title.as_deref(), Some("区领导走访企业"));
+        assert_eq!(doc.date, PubDate::parse("2024-11-05"));
+        assert!(doc.text.contains("11月4日,区委书记陆方舟来到南翔镇。"));
+        assert!(
+            !doc.text.contains("var x") && !doc.text.contains("首页") && !doc.text.contains("版权"),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_are_articles() {
+        let jsonl = "{\"id\": \"a1\", \"text\": \"区委书记陆方舟来到南翔镇。\", \"date\": \"2024-11-04\", \"url\": \"u\"}\nnot json\n{\"text\": \"第二篇。\"}\n";
+        let docs = read_bytes("feed.jsonl", jsonl.as_bytes(), ReadOptions::default()).unwrap();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["feed.jsonl#a1", "feed.jsonl#3"]);
+        assert_eq!(docs[0].date, PubDate::parse("2024-11-04"));
+        assert_eq!(docs[0].url.as_deref(), Some("u"));
+        assert!(docs[0].warnings[0].contains("line 2: not an article object"), "{:?}", docs[0].warnings);
     }
 }

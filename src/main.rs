@@ -18,6 +18,7 @@ use newsgraph::extract::gazetteer::Gazetteer;
 use newsgraph::extract::{EntityType, Extractor};
 use newsgraph::filter::{Filter, FilterReport};
 use newsgraph::graph::CorpusGraph;
+use newsgraph::load::{Encoding, ReadOptions};
 use newsgraph::relate::{RelationKind, Window};
 
 /// Build a knowledge graph of officials, companies, towns and events from
@@ -71,6 +72,8 @@ struct BuildArgs {
     #[arg(long, value_enum, default_value_t = Window::Sentence)]
     window: Window,
     #[command(flatten)]
+    reading: ReadArgs,
+    #[command(flatten)]
     filters: FilterArgs,
     /// Write the JSON edge list under `links` (d3, NetworkX before 3.6).
     #[arg(long)]
@@ -104,7 +107,26 @@ struct RenderArgs {
     #[arg(long, value_enum, default_value_t = Window::Sentence)]
     window: Window,
     #[command(flatten)]
+    reading: ReadArgs,
+    #[command(flatten)]
     filters: FilterArgs,
+}
+
+/// How article files are decoded.
+#[derive(Args)]
+struct ReadArgs {
+    /// The articles' encoding (default: recognise UTF-8, UTF-16 with a byte-order mark, GBK/GB18030).
+    #[arg(long, value_enum, default_value_t = Encoding::Auto)]
+    encoding: Encoding,
+    /// Skip a file with bytes that do not decode, rather than replacing them.
+    #[arg(long)]
+    strict: bool,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions { encoding: self.encoding, strict: self.strict }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -200,21 +222,28 @@ fn parse_day(s: &str) -> Result<Day, String> {
     Day::parse(s).ok_or_else(|| format!("{s:?} is not a date YYYY-MM-DD"))
 }
 
+/// Exit status when every file was read.
+const READ_ALL: u8 = 0;
+/// Exit status of a fatal error: nothing was written.
+const FATAL: u8 = 2;
+/// Exit status when the graph was written but some files were skipped.
+const SOME_SKIPPED: u8 = 3;
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(status) => ExitCode::from(status),
         // A closed pipe (newsgraph explain … | head) ends the run quietly.
         Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {
-            ExitCode::SUCCESS
+            ExitCode::from(READ_ALL)
         }
         Err(e) => {
             eprintln!("newsgraph: {e:#}");
-            ExitCode::from(2)
+            ExitCode::from(FATAL)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Render(args) => render(args),
@@ -222,7 +251,7 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn build(args: BuildArgs) -> Result<()> {
+fn build(args: BuildArgs) -> Result<u8> {
     let started = Instant::now();
     let extractor = extractor(args.places.as_deref())?;
     let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
@@ -233,11 +262,12 @@ fn build(args: BuildArgs) -> Result<()> {
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
     let mentions_path = args.out.join(format!("{name}.mentions.jsonl"));
     let mut mentions = Staged::create(&mentions_path)?;
-    let options = newsgraph::Options { window: args.window };
-    let graph = newsgraph::build(&args.corpus, &extractor, &options, &mut |doc, result| {
+    let options = newsgraph::Options { window: args.window, read: args.reading.options() };
+    let built = newsgraph::build(&args.corpus, &extractor, &options, &mut |doc, result| {
         newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer)
     })?;
-    let (graph, filtered) = newsgraph::filter::apply(&graph, &filter)?;
+    let loading = built.report;
+    let (graph, filtered) = newsgraph::filter::apply(&built.graph, &filter)?;
     let positions = newsgraph::layout::layout(&graph);
     let json_options = JsonOptions { corpus: name.clone(), links: args.links, filters: args.filters.words() };
     let out = &args.out;
@@ -254,20 +284,19 @@ fn build(args: BuildArgs) -> Result<()> {
     mentions.commit()?;
     written.push(mentions_path);
 
-    let report = RunReport::new(&graph, filtered, written, started);
+    let status = if loading.skipped.is_empty() { READ_ALL } else { SOME_SKIPPED };
+    let report = RunReport::new(&graph, loading, filtered, written, started);
     if let Some(path) = &args.report {
         write_atomic(path, |w| {
             serde_json::to_writer_pretty(&mut *w, &report)?;
             w.write_all(b"\n")
         })?;
     }
-    if !args.quiet {
-        report.print();
-    }
-    Ok(())
+    report.print(args.quiet);
+    Ok(status)
 }
 
-fn render(args: RenderArgs) -> Result<()> {
+fn render(args: RenderArgs) -> Result<u8> {
     let from_json = matches!(args.input.as_slice(), [one] if one.extension().is_some_and(|e| e == "json"));
     let graph = if from_json {
         let path = &args.input[0];
@@ -275,8 +304,12 @@ fn render(args: RenderArgs) -> Result<()> {
         newsgraph::export::json::read(&text).with_context(|| format!("{}", path.display()))?
     } else {
         let extractor = extractor(args.places.as_deref())?;
-        let options = newsgraph::Options { window: args.window };
-        newsgraph::build(&args.input, &extractor, &options, &mut |_, _| Ok(()))?
+        let options = newsgraph::Options { window: args.window, read: args.reading.options() };
+        let built = newsgraph::build(&args.input, &extractor, &options, &mut |_, _| Ok(()))?;
+        for skip in &built.report.skipped {
+            eprintln!("newsgraph: {skip}");
+        }
+        built.graph
     };
     let (graph, _) = newsgraph::filter::apply(&graph, &args.filters.filter())?;
     let positions = newsgraph::layout::separate(&graph, &newsgraph::layout::layout(&graph));
@@ -293,7 +326,7 @@ fn render(args: RenderArgs) -> Result<()> {
         Format::Html => newsgraph::export::html::write(&graph, &positions, &caption, w),
     })?;
     eprintln!("wrote {} ({} nodes, {} edges)", args.out.display(), graph.graph.node_count(), graph.graph.edge_count());
-    Ok(())
+    Ok(READ_ALL)
 }
 
 /// What a diagram shows: documents, dates, filters, and how to read it.
@@ -317,7 +350,9 @@ fn caption(graph: &CorpusGraph, filters: &[String]) -> String {
 #[derive(Serialize)]
 struct RunReport {
     documents_read: usize,
-    documents_skipped: usize,
+    files_skipped: Vec<newsgraph::load::Skip>,
+    other_files: usize,
+    warnings: Vec<String>,
     nodes: BTreeMap<&'static str, usize>,
     edges: BTreeMap<&'static str, usize>,
     filters: FilterReport,
@@ -327,7 +362,13 @@ struct RunReport {
 }
 
 impl RunReport {
-    fn new(graph: &CorpusGraph, filters: FilterReport, written: Vec<PathBuf>, started: Instant) -> RunReport {
+    fn new(
+        graph: &CorpusGraph,
+        loading: newsgraph::LoadReport,
+        filters: FilterReport,
+        written: Vec<PathBuf>,
+        started: Instant,
+    ) -> RunReport {
         let nodes = EntityType::ALL
             .iter()
             .map(|&t| (t.as_str(), graph.nodes().filter(|n| n.entity_type == t).count()))
@@ -337,8 +378,10 @@ impl RunReport {
             .map(|&k| (k.as_str(), graph.edges().filter(|(_, _, e)| e.kind == k).count()))
             .collect();
         RunReport {
-            documents_read: graph.documents.len(),
-            documents_skipped: 0,
+            documents_read: loading.documents_read,
+            files_skipped: loading.skipped,
+            other_files: loading.other_files,
+            warnings: loading.warnings,
             nodes,
             edges,
             filters,
@@ -348,7 +391,17 @@ impl RunReport {
         }
     }
 
-    fn print(&self) {
+    /// Skipped files and warnings always, the rest unless `quiet`.
+    fn print(&self, quiet: bool) {
+        for skip in &self.files_skipped {
+            eprintln!("newsgraph: {skip}");
+        }
+        for warning in &self.warnings {
+            eprintln!("newsgraph: {warning}");
+        }
+        if quiet {
+            return;
+        }
         let n = |k: &str| self.nodes.get(k).copied().unwrap_or(0);
         let e = |k: &str| self.edges.get(k).copied().unwrap_or(0);
         eprintln!(
@@ -362,6 +415,13 @@ impl RunReport {
             e("visit"),
             self.seconds
         );
+        if !self.files_skipped.is_empty() || self.other_files > 0 {
+            eprintln!(
+                "skipped {} files that could not be read, passed over {} files of other kinds",
+                self.files_skipped.len(),
+                self.other_files
+            );
+        }
         for r in self.filters.removed.iter().filter(|r| r.nodes + r.edges > 0) {
             eprintln!("filter {}: removed {} nodes and {} edges", r.step, r.nodes, r.edges);
         }
@@ -379,24 +439,42 @@ impl RunReport {
     }
 }
 
-fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> Result<()> {
+fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> Result<u8> {
     let extractor = extractor(places)?;
     let inputs: Vec<PathBuf> = corpus.map_or_else(|| files.to_vec(), |c| vec![c.to_path_buf()]);
-    let sources = newsgraph::load::discover(&inputs)?;
+    let sources = newsgraph::load::discover(&inputs)?.sources;
     let mut manifest = newsgraph::manifest_of(&inputs)?;
     let folders: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
     manifest.extend(newsgraph::manifest_of(&folders)?);
-    let known = newsgraph::survey(&extractor, &sources, &manifest)?;
+    let read = ReadOptions::default();
+    let known = newsgraph::survey(&extractor, &sources, &manifest, &read);
     let aliases = newsgraph::extract::company::Aliases::new(&extractor, &known.companies);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for source in newsgraph::load::discover(files)? {
-        let doc = newsgraph::load::read(&source)?;
-        newsgraph::explain::explain(&extractor, &doc, manifest.date_of(&doc.id), &known, &aliases, &mut out)?;
-        writeln!(out)?;
+    let mut status = READ_ALL;
+    for source in newsgraph::load::discover(files)?.sources {
+        match newsgraph::load::read(&source, &read) {
+            Ok(docs) => {
+                for doc in docs {
+                    newsgraph::explain::explain(
+                        &extractor,
+                        &doc,
+                        manifest.date_of(&doc.id),
+                        &known,
+                        &aliases,
+                        &mut out,
+                    )?;
+                    writeln!(out)?;
+                }
+            }
+            Err(skip) => {
+                eprintln!("newsgraph: {skip}");
+                status = SOME_SKIPPED;
+            }
+        }
     }
     out.flush()?;
-    Ok(())
+    Ok(status)
 }
 
 /// The extractor, with the user's places added to the gazetteer.

@@ -121,7 +121,13 @@ fn clean_line(start: usize, line: &str) -> Vec<Piece> {
         let ch = match ch {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
             c if c.is_whitespace() => ' ',
-            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}') => continue,
+            // Control, zero-width and bidi-override characters: no text, and
+            // a bidi override could make a viewer show text out of order.
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}') =>
+            {
+                continue;
+            }
             c => c,
         };
         pieces.push(Piece { ch, from });
@@ -284,5 +290,6 @@ mod tests {
     #[test]
     fn control_characters_are_dropped() {
         assert_eq!(norm("陆\u{0}方\u{200b}舟"), "陆方舟");
+        assert_eq!(norm("陆\u{202e}方\u{2066}舟\u{1b}"), "陆方舟");
     }
 }

@@ -147,13 +147,79 @@ fn missing_corpus_is_a_clear_error() {
 }
 
 #[test]
-fn non_utf8_article_is_named() {
-    let dir = scratch("gbk");
-    fs::write(dir.join("gbk.txt"), [0xc4u8, 0xe3, 0xba, 0xc3]).unwrap();
+fn messy_files_are_read_or_named_and_skipped() {
+    let dir = scratch("messy");
+    let corpus = dir.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode("11月4日,区委书记王建国来到南翔镇调研。");
+    fs::write(corpus.join("gbk.txt"), &gbk).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("11月5日,区长李红来到安亭镇调研。".encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(corpus.join("utf16.txt"), &utf16).unwrap();
+    let broken = ["11月6日,副区长赵立新来到外冈镇调研".as_bytes(), &[0xff, 0xc3], "。".as_bytes()].concat();
+    fs::write(corpus.join("broken.txt"), &broken).unwrap();
+    fs::write(corpus.join("controls.txt"), "区委书记孙丽\u{1b}\u{7}来到\u{202e}马陆镇调研。]]><script>").unwrap();
+    fs::write(corpus.join("blob.txt"), [0u8, 1, 2, 0, 0, 0, 255, 0].repeat(512)).unwrap();
+    fs::write(corpus.join("empty.txt"), "").unwrap();
+    fs::write(corpus.join("long.txt"), "字".repeat(2_000_000)).unwrap();
+    fs::write(corpus.join("notes.md"), "not an article").unwrap();
     let out = dir.join("out");
-    let o = newsgraph(&["build", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = newsgraph(&["build", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--name", "g"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "some files skipped: {stderr}");
+    for name in ["blob.txt: binary", "empty.txt: empty", "long.txt: a line of", "broken.txt: invalid UTF-8 at byte"] {
+        assert!(stderr.contains(name), "{name} named: {stderr}");
+    }
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("g.json")).unwrap()).unwrap();
+    let officials: BTreeSet<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["entity_type"] == "official")
+        .map(|n| n["label"].as_str().unwrap())
+        .collect();
+    for name in ["王建国", "李红", "赵立新", "孙丽"] {
+        assert!(officials.contains(name), "{name} from its file: {officials:?}");
+    }
+    for ext in ["graphml", "gexf"] {
+        let xml = fs::read_to_string(out.join(format!("g.{ext}"))).unwrap();
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        while reader.read_event().expect("well-formed XML") != quick_xml::events::Event::Eof {}
+    }
+}
+
+#[test]
+fn other_formats_are_read() {
+    let dir = scratch("formats");
+    let corpus = dir.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(
+        corpus.join("page.html"),
+        "<html><head><title>走访</title><meta name=\"PubDate\" content=\"2024-11-05\"></head><body><nav>首页</nav><p>11月4日,区委书记王建国来到南翔镇调研。</p><script>var a='<p>';</script></body></html>",
+    )
+    .unwrap();
+    fs::write(corpus.join("feed.jsonl"), "{\"id\": \"x1\", \"text\": \"11月5日,区长李红来到安亭镇调研。\", \"date\": \"2024-11\", \"url\": \"http://example.invalid/1\"}\n").unwrap();
+    let out = dir.join("out");
+    let o = newsgraph(&["build", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--name", "g", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let g: Value = serde_json::from_str(&fs::read_to_string(out.join("g.json")).unwrap()).unwrap();
+    let docs = g["graph"]["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert!(docs.iter().all(|d| d["date_source"] == "metadata"), "{docs:?}");
+    assert!(docs.iter().any(|d| d["url"] == "http://example.invalid/1"));
+    let visits: Vec<&Value> = g["edges"].as_array().unwrap().iter().filter(|e| e["kind"] == "visit").collect();
+    assert!(visits.iter().any(|e| e["dates"] == serde_json::json!(["2024-11-04"])), "{visits:?}");
+}
+
+#[test]
+fn an_out_that_is_a_file_is_a_clear_error_and_left_alone() {
+    let dir = scratch("out-file");
+    let out = dir.join("graphs");
+    fs::write(&out, "precious").unwrap();
+    let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("gbk.txt"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains(out.to_str().unwrap()));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "precious");
 }
 
 #[test]

@@ -357,6 +357,14 @@ fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
         }
         let cand = &text[at..end];
         if rules.is_name(x, cand, text) && x.ends_name(text, end) {
+            // 区长李红来到: with a two-character name the next word is a word
+            // that follows names (来到), so the name is the two characters.
+            if cand.chars().count() == 3 && found.is_some() {
+                let third = at + cand.char_indices().nth(2).map_or(0, |(i, _)| i);
+                if x.starts_follower(text, third) {
+                    break;
+                }
+            }
             found = Some(end);
             if cand.chars().count() == 3 {
                 break;
@@ -392,6 +400,7 @@ mod tests {
         ("长三角区域合作办公室常务副主任、上海市发展改革委副主任、市发展改革研究院院长张忠伟出席会议。", &["张忠伟"]),
         ("上海开放大学党委书记楼军江出席仪式。", &["楼军江"]),
         ("区委常委、副区长李海强陪同调研。", &["李海强"]),
+        ("11月5日,区长李红来到安亭镇调研。", &["李红"]),
         ("县人大常委会主任赵德明出席。", &["赵德明"]),
         // A given name that is also a far-off county's short form (卫东区, 建平县, 海林市).
         (
