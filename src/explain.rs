@@ -112,6 +112,7 @@ mod tests {
             date: None,
             url: None,
             warnings: vec![],
+            offset: (0, 0),
             text: "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。区领导来到会场。".into(),
         };
         let known = x.survey(&normalise::normalise(&doc.text).text, Some(2024));

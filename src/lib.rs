@@ -74,8 +74,10 @@ pub struct DocumentResult {
     pub relations: Vec<relate::Relation>,
     /// The text of every sentence a relation cites, by sentence index.
     pub sentences: BTreeMap<usize, String>,
-    /// Where each mention stands in the original file: (byte range, char range).
+    /// Where each mention stands in the document's text: (byte range, char range).
     pub original_spans: Vec<(Range<usize>, Range<usize>)>,
+    /// Where the document's text starts in its file (bytes, characters).
+    pub offset: (usize, usize),
     /// When each mention was made: its sentence's day, else the publication
     /// date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), if either is known.
     pub mention_dates: Vec<Option<String>>,
@@ -152,6 +154,7 @@ pub fn process(
     let chars = char_ranges(&doc.text, &bytes);
     DocumentResult {
         original_spans: bytes.into_iter().zip(chars).collect(),
+        offset: doc.offset,
         mention_dates,
         titles_seen,
         relation_dates,

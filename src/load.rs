@@ -86,6 +86,9 @@ pub struct Document {
     pub url: Option<String>,
     /// What went wrong but was mended (replaced bytes, a bad JSON line).
     pub warnings: Vec<String>,
+    /// Where this text starts in its file, in bytes and in characters of the
+    /// decoded text: non-zero for the later parts of a large file.
+    pub offset: (usize, usize),
 }
 
 /// A text encoding to decode with.
@@ -229,6 +232,8 @@ pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Ski
         return Err(skip("binary, not text".into()));
     }
     let (text, mut warnings) = decode(&bytes, options.encoding).map_err(skip)?;
+    // The raw bytes are no longer needed: free them before the text is cut up.
+    drop(bytes);
     if options.strict && !warnings.is_empty() {
         return Err(skip(format!("{} (--strict)", warnings.join("; "))));
     }
@@ -242,7 +247,7 @@ pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Ski
     let mut documents = match extension.as_str() {
         "html" | "htm" => vec![html_document(&source.id, &text)],
         "jsonl" => jsonl_documents(&source.id, &text, &mut warnings),
-        _ => vec![Document { id: source.id.clone(), text, ..Document::default() }],
+        _ => parts(&source.id, text),
     };
     if documents.is_empty() {
         return Err(skip("no article in it".into()));
@@ -251,6 +256,36 @@ pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Ski
         first.warnings.extend(warnings.into_iter().map(|w| format!("{}: {w}", source.path.display())));
     }
     Ok(documents)
+}
+
+/// Texts larger than this are processed in parts of about this size, cut
+/// at paragraph ends, so that memory stays bounded however large a file is.
+pub const PART_BYTES: usize = 4 << 20;
+
+/// A large text as parts cut at line ends (`big.txt`, `big.txt#2`, …).
+fn parts(id: &str, text: String) -> Vec<Document> {
+    if text.len() <= PART_BYTES {
+        return vec![Document { id: id.to_string(), text, ..Document::default() }];
+    }
+    let mut documents = Vec::new();
+    let (mut start, mut chars) = (0, 0);
+    while start < text.len() {
+        let mut end = (start + PART_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < text.len()
+            && let Some(nl) = text[start..end].rfind('\n')
+        {
+            end = start + nl + 1;
+        }
+        let part = &text[start..end];
+        let id = if documents.is_empty() { id.to_string() } else { format!("{id}#{}", documents.len() + 1) };
+        documents.push(Document { id, text: part.to_string(), offset: (start, chars), ..Document::default() });
+        chars += part.chars().count();
+        start = end;
+    }
+    documents
 }
 
 /// Decodes `bytes`; the warnings say where bytes had to be replaced.
@@ -393,7 +428,7 @@ fn jsonl_documents(file_id: &str, text: &str, warnings: &mut Vec<String>) -> Vec
                     None => a.text,
                 };
                 let date = a.date.as_deref().and_then(|d| PubDate::parse(d.get(..10).unwrap_or(d)));
-                documents.push(Document { id, text, title: a.title, date, url: a.url, warnings: Vec::new() });
+                documents.push(Document { id, text, title: a.title, date, url: a.url, ..Document::default() });
             }
             Err(e) => warnings.push(format!("line {}: not an article object ({e}): passed over", i + 1)),
         }
@@ -512,6 +547,20 @@ mod tests {
             "{}",
             doc.text
         );
+    }
+
+    #[test]
+    fn large_texts_are_read_in_parts_cut_at_line_ends() {
+        let line = "区委书记王建国来到南翔镇调研。\n";
+        let text = line.repeat(PART_BYTES / line.len() * 2 + 3);
+        let docs = parts("big.txt", text.clone());
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[1].id, "big.txt#2");
+        assert!(docs.iter().all(|d| d.text.ends_with('\n') && d.text.len() <= PART_BYTES));
+        assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<String>(), text);
+        let (bytes, chars) = docs[2].offset;
+        assert_eq!(&text[bytes..bytes + line.len()], line);
+        assert_eq!(text.chars().skip(chars).take(2).collect::<String>(), "区委");
     }
 
     #[test]

@@ -256,8 +256,9 @@ fn build(args: BuildArgs) -> Result<u8> {
     let extractor = extractor(args.places.as_deref())?;
     let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
     let filter = args.filters.filter();
-    // Check the corpus before creating anything in --out.
+    // Check the corpus and its manifest before creating anything in --out.
     newsgraph::load::discover(&args.corpus)?;
+    newsgraph::manifest_of(&args.corpus)?;
     fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
     let mentions_path = args.out.join(format!("{name}.mentions.jsonl"));

@@ -352,3 +352,19 @@ fn the_window_and_the_report_are_recorded() {
     assert_eq!(r["documents_read"], 5);
     assert!(r["edges"]["co_occurrence"].as_u64().unwrap() > 245, "a paragraph window finds more pairs: {r}");
 }
+
+#[test]
+fn a_manifest_that_does_not_parse_is_named_with_its_line_and_nothing_is_written() {
+    let dir = scratch("bad-manifest");
+    let corpus = dir.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "区委书记王建国来到南翔镇。").unwrap();
+    fs::write(corpus.join("manifest.json"), "{\n  \"documents\": [,]\n}\n").unwrap();
+    let out = dir.join("out");
+    let o = newsgraph(&["build", corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("manifest.json") && stderr.contains("line 2 column"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!out.exists(), "nothing written");
+}

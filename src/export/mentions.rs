@@ -6,7 +6,8 @@
 //!  "entity_id", "entity_type", "name", "rule"}
 //! ```
 //! `start`/`end` count characters and `byte_start`/`byte_end` bytes into the
-//! original file as read (after a byte-order mark, if any); `text` is the
+//! original text as read (UTF-8 after decoding, after a byte-order mark; the
+//! whole file even when a large file was read in parts); `text` is the
 //! original text there (`李 红` where the graph says `李红`); `sentence` is
 //! the sentence's index in the normalised article; `rule` names the
 //! extraction rule that found it.
@@ -37,13 +38,14 @@ struct Record<'a> {
 pub fn write(doc: &DocumentResult, original: &str, out: &mut impl Write) -> io::Result<()> {
     for (i, m) in doc.mentions.iter().enumerate() {
         let (bytes, chars) = &doc.original_spans[i];
+        let (byte_offset, char_offset) = doc.offset;
         let entity = &doc.resolved.entities[doc.resolved.entity_of_mention[i]];
         let record = Record {
             doc: &doc.id,
-            start: chars.start,
-            end: chars.end,
-            byte_start: bytes.start,
-            byte_end: bytes.end,
+            start: char_offset + chars.start,
+            end: char_offset + chars.end,
+            byte_start: byte_offset + bytes.start,
+            byte_end: byte_offset + bytes.end,
             text: original.get(bytes.clone()).unwrap_or(""),
             sentence: m.sentence,
             entity_id: node_id(&entity.key),
