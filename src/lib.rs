@@ -41,6 +41,7 @@ use date::PubDate;
 use extract::{Extractor, Known, company};
 use graph::{CorpusGraph, DateSource, GraphBuilder};
 use load::{LoadError, Manifest};
+use rayon::prelude::*;
 use resolve::Resolved;
 
 /// How a corpus is turned into a graph.
@@ -50,6 +51,8 @@ pub struct Options {
     pub window: relate::Window,
     /// How files are decoded.
     pub read: load::ReadOptions,
+    /// Worker threads (0: one per core). The output is the same for any number.
+    pub jobs: usize,
 }
 
 /// Why a build stopped.
@@ -226,13 +229,55 @@ pub fn manifest_of(inputs: &[PathBuf]) -> Result<Manifest, LoadError> {
 /// Pass 1 over `sources`: what the corpus establishes for every article.
 /// Files that cannot be read are passed over here; pass 2 reports them.
 pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manifest, read: &load::ReadOptions) -> Known {
+    let pool = thread_pool(1);
+    survey_with(extractor, sources, manifest, read, &pool, &mut |_| {})
+}
+
+/// [`survey`] on `pool`, reporting the bytes read to `on_progress`.
+fn survey_with(
+    extractor: &Extractor,
+    sources: &[load::Source],
+    manifest: &Manifest,
+    read: &load::ReadOptions,
+    pool: &rayon::ThreadPool,
+    on_progress: &mut dyn FnMut(u64),
+) -> Known {
     let mut known = Known::default();
-    for doc in sources.iter().filter_map(|s| load::read(s, read).ok()).flatten() {
-        let normalised = normalise::normalise(&doc.text);
-        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), doc.date, &normalised.text);
-        known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
+    for batch in sources.chunks(BATCH) {
+        let found: Vec<(Known, u64)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|s| {
+                    let mut known = Known::default();
+                    let mut bytes = 0;
+                    for doc in load::read(s, read).into_iter().flatten() {
+                        bytes += doc.text.len() as u64;
+                        let normalised = normalise::normalise(&doc.text);
+                        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), doc.date, &normalised.text);
+                        known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
+                    }
+                    (known, bytes)
+                })
+                .collect()
+        });
+        for (k, bytes) in found {
+            known.merge(k);
+            on_progress(bytes);
+        }
     }
     known
+}
+
+/// Files handed to the worker threads at a time; their results are merged in
+/// file order, so the output does not depend on the number of threads.
+const BATCH: usize = 64;
+
+/// A pool of `jobs` worker threads (0: one per core).
+pub fn thread_pool(jobs: usize) -> rayon::ThreadPool {
+    let jobs = if jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { jobs };
+    rayon::ThreadPoolBuilder::new().num_threads(jobs).build().unwrap_or_else(|_| {
+        rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool can always be built")
+    })
 }
 
 /// A corpus's graph and what reading it met.
@@ -262,26 +307,58 @@ pub fn build(
     options: &Options,
     on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
 ) -> Result<Built, BuildError> {
+    build_with_progress(inputs, extractor, options, on_document, &mut |_| {})
+}
+
+/// [`build`], reporting to `on_progress` the bytes of text done in each
+/// pass (so the whole run is twice the corpus's size).
+pub fn build_with_progress(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    options: &Options,
+    on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Built, BuildError> {
     let found = load::discover(inputs)?;
     let manifest = manifest_of(inputs)?;
-    let known = survey(extractor, &found.sources, &manifest, &options.read);
+    let pool = thread_pool(options.jobs);
+    let known = survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress);
     let aliases = company::Aliases::new(extractor, &known.companies);
     let mut builder = GraphBuilder::new(options.window);
     let mut report = LoadReport { skipped: found.skipped, other_files: found.other_files, ..LoadReport::default() };
-    for source in &found.sources {
-        let docs = match load::read(source, &options.read) {
-            Ok(docs) => docs,
-            Err(skip) => {
-                report.skipped.push(skip);
-                continue;
+    for batch in found.sources.chunks(BATCH) {
+        type Processed = Result<Vec<(load::Document, DocumentResult)>, load::Skip>;
+        let done: Vec<Processed> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|source| {
+                    let docs = load::read(source, &options.read)?;
+                    Ok(docs
+                        .into_iter()
+                        .map(|doc| {
+                            let date = manifest.date_of(&doc.id);
+                            let result = process(extractor, &doc, date, &known, &aliases, options);
+                            (doc, result)
+                        })
+                        .collect())
+                })
+                .collect()
+        });
+        for processed in done {
+            let docs = match processed {
+                Ok(docs) => docs,
+                Err(skip) => {
+                    report.skipped.push(skip);
+                    continue;
+                }
+            };
+            for (doc, result) in docs {
+                report.warnings.extend(doc.warnings.iter().cloned());
+                on_document(&doc, &result).map_err(BuildError::Sink)?;
+                builder.add(&result);
+                report.documents_read += 1;
+                on_progress(doc.text.len() as u64);
             }
-        };
-        for doc in docs {
-            report.warnings.extend(doc.warnings.iter().cloned());
-            let result = process(extractor, &doc, manifest.date_of(&doc.id), &known, &aliases, options);
-            on_document(&doc, &result).map_err(BuildError::Sink)?;
-            builder.add(&result);
-            report.documents_read += 1;
         }
     }
     Ok(Built { graph: builder.finish(), report })

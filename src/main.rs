@@ -112,9 +112,12 @@ struct RenderArgs {
     filters: FilterArgs,
 }
 
-/// How article files are decoded.
+/// How article files are decoded, and by how many threads.
 #[derive(Args)]
 struct ReadArgs {
+    /// Worker threads (default: one per core). The output is the same for any number.
+    #[arg(long, short, default_value_t = 0)]
+    jobs: usize,
     /// The articles' encoding (default: recognise UTF-8, UTF-16 with a byte-order mark, GBK/GB18030).
     #[arg(long, value_enum, default_value_t = Encoding::Auto)]
     encoding: Encoding,
@@ -257,16 +260,22 @@ fn build(args: BuildArgs) -> Result<u8> {
     let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
     let filter = args.filters.filter();
     // Check the corpus and its manifest before creating anything in --out.
-    newsgraph::load::discover(&args.corpus)?;
+    let found = newsgraph::load::discover(&args.corpus)?;
     newsgraph::manifest_of(&args.corpus)?;
+    let progress = progress_bar(&found, args.quiet);
     fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
     let mentions_path = args.out.join(format!("{name}.mentions.jsonl"));
     let mut mentions = Staged::create(&mentions_path)?;
-    let options = newsgraph::Options { window: args.window, read: args.reading.options() };
-    let built = newsgraph::build(&args.corpus, &extractor, &options, &mut |doc, result| {
-        newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer)
-    })?;
+    let options = newsgraph::Options { window: args.window, read: args.reading.options(), jobs: args.reading.jobs };
+    let built = newsgraph::build_with_progress(
+        &args.corpus,
+        &extractor,
+        &options,
+        &mut |doc, result| newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer),
+        &mut |bytes| progress.inc(bytes),
+    )?;
+    progress.finish_and_clear();
     let loading = built.report;
     let (graph, filtered) = newsgraph::filter::apply(&built.graph, &filter)?;
     let positions = newsgraph::layout::layout(&graph);
@@ -305,7 +314,7 @@ fn render(args: RenderArgs) -> Result<u8> {
         newsgraph::export::json::read(&text).with_context(|| format!("{}", path.display()))?
     } else {
         let extractor = extractor(args.places.as_deref())?;
-        let options = newsgraph::Options { window: args.window, read: args.reading.options() };
+        let options = newsgraph::Options { window: args.window, read: args.reading.options(), jobs: args.reading.jobs };
         let built = newsgraph::build(&args.input, &extractor, &options, &mut |_, _| Ok(()))?;
         for skip in &built.report.skipped {
             eprintln!("newsgraph: {skip}");
@@ -345,6 +354,24 @@ fn caption(graph: &CorpusGraph, filters: &[String]) -> String {
         graph.graph.node_count(),
         graph.graph.edge_count()
     )
+}
+
+/// A progress bar on stderr for runs long enough to want one (over a few
+/// megabytes), shown only where stderr is a terminal and not with --quiet.
+fn progress_bar(found: &newsgraph::load::Discovery, quiet: bool) -> indicatif::ProgressBar {
+    let size: u64 = found.sources.iter().filter_map(|s| std::fs::metadata(&s.path).ok()).map(|m| m.len()).sum();
+    if quiet || size < 8 << 20 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    // Two passes over the text: what the corpus establishes, then the graph.
+    let bar = indicatif::ProgressBar::new(2 * size);
+    let style = indicatif::ProgressStyle::with_template(
+        "{bar:40} {bytes}/{total_bytes} of text (two passes) {binary_bytes_per_sec} ETA {eta}",
+    );
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// What a run did, for stderr and `--report`.

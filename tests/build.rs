@@ -368,3 +368,15 @@ fn a_manifest_that_does_not_parse_is_named_with_its_line_and_nothing_is_written(
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn output_is_the_same_for_any_number_of_threads() {
+    let (a, b) = (scratch("jobs-1"), scratch("jobs-2"));
+    for (out, jobs) in [(&a, "1"), (&b, "2")] {
+        let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap(), "--jobs", jobs, "-q"]);
+        assert!(o.status.success());
+    }
+    for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
+        assert!(fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(), "{f} differs between --jobs 1 and 2");
+    }
+}
