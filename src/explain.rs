@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::date::PubDate;
-use crate::extract::{Extractor, Known, Trace, company, dates};
+use crate::extract::{Extractor, Known, Trace, company};
 use crate::relate::{self, RelationKind};
-use crate::{load, normalise, publication_date, resolve, segment};
+use crate::{Analysis, analyse, load};
 
 /// Writes the explanation of one article to `out`.
 pub fn explain(
@@ -24,34 +24,22 @@ pub fn explain(
     aliases: &company::Aliases,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let normalised = normalise::normalise(&doc.text);
-    let text = &normalised.text;
-    let sentences = segment::segment(text);
-    let (pub_date, source) = publication_date(manifest_date, doc.date, text);
-    let year = pub_date.map(|d| d.year);
     let mut trace = Trace::recording();
-    let mentions = extractor.extract_traced(text, &sentences, known, aliases, year, &mut trace);
-    let resolved = resolve::document(&mentions);
-    let found_dates = dates::find(text);
+    let window = relate::Window::Sentence;
+    let analysis = analyse(extractor, doc, manifest_date, known, aliases, window, &mut trace);
+    let Analysis { normalised, sentences, pub_date, date_source: source, mentions, resolved, relations, days, .. } =
+        &analysis;
+    let found_dates = &analysis.dates;
+    let text = &normalised.text;
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
-    let article = relate::Article {
-        text,
-        sentences: &sentences,
-        mentions: &mentions,
-        resolved: &resolved,
-        dates: &found_dates,
-        pub_date,
-    };
-    let relations = relate::relate(&article, relate::Window::Sentence, &verbs);
-    let days = relate::sentence_days(&sentences, &found_dates, pub_date);
 
     let mut rejected: BTreeMap<usize, Vec<&crate::extract::Rejection>> = BTreeMap::new();
     for r in &trace.rejections {
-        rejected.entry(crate::extract::sentence_of(&sentences, r.span.start)).or_default().push(r);
+        rejected.entry(crate::extract::sentence_of(sentences, r.span.start)).or_default().push(r);
     }
     let published = pub_date.map_or_else(|| "unknown".to_string(), |d| d.to_string());
     writeln!(out, "== {} (published {published}, {source:?})", doc.id)?;
-    for s in &sentences {
+    for s in sentences {
         let sentence = &text[s.span.clone()];
         writeln!(out, "\n[{}] article {}: {sentence}", s.index, s.article)?;
         for d in found_dates.iter().filter(|d| d.span.start >= s.span.start && d.span.end <= s.span.end) {
@@ -115,7 +103,7 @@ mod tests {
             offset: (0, 0),
             text: "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。区领导来到会场。".into(),
         };
-        let known = x.survey(&normalise::normalise(&doc.text).text, Some(2024));
+        let known = x.survey(&crate::normalise::normalise(&doc.text).text, Some(2024));
         let aliases = company::Aliases::new(&x, &known.companies);
         let mut out = Vec::new();
         explain(&x, &doc, PubDate::parse("2024-11"), &known, &aliases, &mut out).unwrap();

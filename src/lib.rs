@@ -101,20 +101,37 @@ pub struct TitleSeen {
     pub date: Option<String>,
 }
 
-/// Runs normalise → segment → extract → resolve → relate on one article.
-pub fn process(
+/// Every stage's output for one article, before it is cut down to what the
+/// graph keeps ([`DocumentResult`]); `explain` shows it whole.
+pub struct Analysis {
+    pub normalised: normalise::Normalised,
+    pub sentences: Vec<segment::Sentence>,
+    pub pub_date: Option<PubDate>,
+    pub date_source: DateSource,
+    pub mentions: Vec<extract::Mention>,
+    pub resolved: Resolved,
+    pub dates: Vec<extract::dates::DateMention>,
+    pub relations: Vec<relate::Relation>,
+    /// The day each sentence speaks of.
+    pub days: Vec<Option<date::Day>>,
+}
+
+/// Runs normalise → segment → extract → resolve → relate on one article,
+/// recording in `trace` what extraction let go.
+pub fn analyse(
     extractor: &Extractor,
     doc: &load::Document,
     manifest_date: Option<PubDate>,
     known: &Known,
     aliases: &company::Aliases,
-    options: &Options,
-) -> DocumentResult {
+    window: relate::Window,
+    trace: &mut extract::Trace,
+) -> Analysis {
     let normalised = normalise::normalise(&doc.text);
     let text = &normalised.text;
     let sentences = segment::segment(text);
     let (pub_date, date_source) = publication_date(manifest_date, doc.date, text);
-    let mentions = extractor.extract(text, &sentences, known, aliases, pub_date.map(|d| d.year));
+    let mentions = extractor.extract_traced(text, &sentences, known, aliases, pub_date.map(|d| d.year), trace);
     let resolved = resolve::document(&mentions);
     let dates = extract::dates::find(text);
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
@@ -126,13 +143,30 @@ pub fn process(
         dates: &dates,
         pub_date,
     };
-    let relations = relate::relate(&article, options.window, &verbs);
+    let relations = relate::relate(&article, window, &verbs);
+    let days = relate::sentence_days(&sentences, &dates, pub_date);
+    Analysis { normalised, sentences, pub_date, date_source, mentions, resolved, dates, relations, days }
+}
+
+/// Runs normalise → segment → extract → resolve → relate on one article and
+/// keeps what the graph needs.
+pub fn process(
+    extractor: &Extractor,
+    doc: &load::Document,
+    manifest_date: Option<PubDate>,
+    known: &Known,
+    aliases: &company::Aliases,
+    options: &Options,
+) -> DocumentResult {
+    let trace = &mut extract::Trace::default();
+    let Analysis { normalised, sentences, pub_date, date_source, mentions, resolved, relations, days, .. } =
+        analyse(extractor, doc, manifest_date, known, aliases, options.window, trace);
+    let text = &normalised.text;
     let sentence_texts = relations
         .iter()
         .flat_map(|r| r.sentences.iter())
         .map(|&i| (i, text[sentences[i].span.clone()].to_string()))
         .collect();
-    let days = relate::sentence_days(&sentences, &dates, pub_date);
     let mention_dates: Vec<Option<String>> = mentions
         .iter()
         .map(|m| days[m.sentence].map(|d| d.to_string()).or_else(|| pub_date.map(|d| d.to_string())))

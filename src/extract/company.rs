@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::{EntityType, Extractor, Mention, Trace, automaton, lexicon};
+use super::{EntityType, Extractor, Mention, Trace, automaton, lexicon, without_brackets};
 use crate::normalise::is_han;
 use crate::segment::Sentence;
 
@@ -210,16 +210,7 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
     let rules = &x.company;
     let mut out = Vec::new();
     // Without bracketed parts: 上海路投(集团)有限公司 → 上海路投有限公司.
-    let mut plain = String::new();
-    let mut depth = 0;
-    for c in name.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_brackets(name);
     if let Some(bracket) = name.rfind('(').filter(|_| name.ends_with(')')) {
         // 宏达集团(星光): the brand in brackets is a name of its own.
         out.push((name[bracket + 1..name.len() - 1].to_string(), String::new()));

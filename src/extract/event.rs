@@ -23,7 +23,9 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::company::is_subsequence;
-use super::{EntityType, Extractor, Known, Mention, Trace, automaton, lexicon, reversed, scan_back_with};
+use super::{
+    EntityType, Extractor, Known, Mention, Trace, automaton, lexicon, reversed, scan_back_with, without_brackets,
+};
 use crate::normalise::is_han;
 
 pub struct Rules {
@@ -206,20 +208,6 @@ pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: 
 fn same_event(short: &str, long: &str) -> bool {
     let same_ends = short.chars().next() == long.chars().next() && short.chars().last() == long.chars().last();
     (same_ends && is_subsequence(short, long)) || (long.ends_with(short) && short.chars().count() >= 6)
-}
-
-fn without_brackets(s: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in s.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Abbreviations of the article's named events (消博会).

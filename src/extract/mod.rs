@@ -421,6 +421,21 @@ pub(crate) fn reversed(words: &[&str]) -> AhoCorasick {
         .expect("lexicon automaton")
 }
 
+/// `s` without its bracketed parts (上海路投(集团)有限公司 → 上海路投有限公司).
+pub(crate) fn without_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The index of the sentence that contains byte `at`.
 pub fn sentence_of(sentences: &[Sentence], at: usize) -> usize {
     let i = sentences.partition_point(|s| s.span.end <= at);
