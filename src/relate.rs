@@ -153,10 +153,9 @@ pub fn relate(
     let mut previous_visit: Option<(Vec<usize>, Vec<Day>)> = None;
     // Who last went somewhere in this article, and who goes along with whom:
     // 副区长X陪同调研 after a report of 区委书记Y's tour makes X a visitor of
-    // every stop Y makes afterwards in the same article.
+    // every stop the same party (Y) makes afterwards that day in the article.
     let mut last_visitors: BTreeSet<usize> = BTreeSet::new();
-    let mut companions: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let mut companion_days: BTreeSet<Day> = BTreeSet::new();
+    let mut tour = Tour::default();
 
     for s in sentences {
         if s.article != current_article {
@@ -164,16 +163,14 @@ pub fn relate(
             last_day = None;
             previous_visit = None;
             last_visitors.clear();
-            companions.clear();
-            companion_days.clear();
+            tour = Tour::default();
         }
         let sentence_text = &text[s.span.clone()];
         let own_days = days_in(dates, s, last_day, pub_date);
         // A new day (次日, 1月11日) starts a new outing: who went along before
         // is not said to go along now.
-        if !own_days.is_empty() && !own_days.iter().any(|d| companion_days.contains(d)) {
-            companions.clear();
-            companion_days.clear();
+        if !own_days.is_empty() && !own_days.iter().any(|d| tour.days.contains(d)) {
+            tour = Tour::default();
         }
         if let Some(&d) = own_days.last() {
             last_day = Some(d);
@@ -219,6 +216,8 @@ pub fn relate(
                 here.push(resolved.entity_of_mention[m]);
             }
             let days: Vec<Day> = if own_days.is_empty() { last_day.into_iter().collect() } else { own_days.clone() };
+            let party: BTreeSet<usize> = here.iter().copied().collect();
+            here.extend(tour.along_with(&party).difference(&party));
             for official in here {
                 add(RelationKind::Visit, official, resolved.entity_of_mention[site], s.index, &days, VISIT_CONFIDENCE);
             }
@@ -243,11 +242,8 @@ pub fn relate(
                     .filter(|&&m| mentions[m].entity_type == EntityType::Official)
                     .map(|&m| resolved.entity_of_mention[m])
                     .collect();
-                for &head in &last_visitors {
-                    companions.entry(head).or_default().extend(going_along.iter().filter(|&&o| o != head));
-                }
                 let tour_days = previous_visit.iter().flat_map(|(_, days)| days.iter().copied());
-                companion_days.extend(tour_days.chain(last_day));
+                tour.join(&last_visitors, going_along.iter().copied(), tour_days.chain(last_day));
                 if let Some((targets, days)) = &previous_visit {
                     for &official in &going_along {
                         for &t in targets {
@@ -327,20 +323,14 @@ pub fn relate(
             .filter(|&&m| mentions[m].span.start >= first_verb)
             .map(|&m| resolved.entity_of_mention[m])
             .collect();
-        for &head in visitor_entities.difference(&along_here) {
-            companions.entry(head).or_default().extend(along_here.iter().copied());
-        }
+        let heads: BTreeSet<usize> = visitor_entities.difference(&along_here).copied().collect();
         if !along_here.is_empty() {
-            companion_days.extend(days.iter().copied());
+            tour.join(&heads, along_here.iter().copied(), days.iter().copied());
         }
         if !visitor_entities.is_empty() {
-            last_visitors = visitor_entities.difference(&along_here).copied().collect();
+            last_visitors = heads.clone();
         }
-        let going_along: BTreeSet<usize> = visitor_entities
-            .iter()
-            .flat_map(|v| companions.get(v).into_iter().flatten().copied())
-            .filter(|c| !visitor_entities.contains(c))
-            .collect();
+        let going_along: BTreeSet<usize> = tour.along_with(&heads).difference(&visitor_entities).copied().collect();
         if visitor_entities.is_empty() || target_entities.is_empty() {
             continue;
         }
@@ -376,6 +366,37 @@ pub fn relate(
         previous_visit = Some((target_entities, days));
     }
     relations.into_values().collect()
+}
+
+/// Who goes along on a party's outing: officials who 陪同 a party of heads,
+/// on the days of that outing.
+#[derive(Default)]
+struct Tour {
+    heads: BTreeSet<usize>,
+    companions: BTreeSet<usize>,
+    days: BTreeSet<Day>,
+}
+
+impl Tour {
+    /// `companions` go along with the party `heads` on `days`.
+    fn join(
+        &mut self,
+        heads: &BTreeSet<usize>,
+        companions: impl Iterator<Item = usize>,
+        days: impl Iterator<Item = Day>,
+    ) {
+        if *heads != self.heads {
+            *self = Tour { heads: heads.clone(), ..Tour::default() };
+        }
+        self.companions.extend(companions.filter(|c| !heads.contains(c)));
+        self.days.extend(days);
+    }
+
+    /// Who goes along when `heads` go somewhere: the companions of that same
+    /// party, no one for another party (the county head alone in the afternoon).
+    fn along_with(&self, heads: &BTreeSet<usize>) -> BTreeSet<usize> {
+        if !heads.is_empty() && *heads == self.heads { self.companions.clone() } else { BTreeSet::new() }
+    }
 }
 
 /// Whether a mention can be the target of a visit: a company or event, or a
@@ -479,6 +500,7 @@ fn days_in(dates: &[DateMention], s: &Sentence, last_day: Option<Day>, pub_date:
             DateExpr::NextDay => out.extend(last_day.map(|d| d.offset(1))),
             // 昨天 is the day before publication where that day is known (a
             // news flash), else the day before the one last spoken of.
+            DateExpr::DayBefore => out.extend(last_day.map(|d| d.offset(-1))),
             DateExpr::Yesterday => {
                 let published = pub_date.and_then(|p| Day::new(p.year, p.month?, p.day?));
                 out.extend(published.or(last_day).map(|d| d.offset(-1)))
@@ -673,6 +695,15 @@ mod tests {
         let got = visits(text, "2024-07-05");
         assert!(got.contains(&v("王建勋", "仓前街道", &["2024-07-03"])), "{got:?}");
         assert!(got.contains(&v("丁思远", "径山镇", &["2024-07-04"])), "{got:?}");
+    }
+
+    #[test]
+    fn going_along_is_with_one_party() {
+        let text = "6月18日,县委书记杜明轩,县长韩振宇等县领导到大集镇调研。副县长郑海涛陪同调研。当天下午,韩振宇来到庄寨镇,走访曹县木源家居制品有限公司。";
+        let got = visits(text, "2024-06");
+        assert!(got.contains(&v("郑海涛", "大集镇", &["2024-06-18"])), "{got:?}");
+        assert!(got.contains(&v("韩振宇", "曹县木源家居制品有限公司", &["2024-06-18"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "郑海涛" && x.1 != "大集镇"), "another party's stop: {got:?}");
     }
 
     #[test]

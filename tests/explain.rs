@@ -13,8 +13,8 @@ fn explain_shows_rules_rejections_and_visits_per_sentence() {
     assert!(out.contains("official  陆方舟 <- 陆方舟 [title_name 0.95] titles: 区委书记"));
     assert!(out.contains("visit     陆方舟 -> 上海卓钢链电子商务有限公司 (2024-11-04)"));
     assert!(
-        out.contains("rejected  company 优于母公司 [registered_name]: a bare 公司 or 厂 after running text"),
-        "a bare 公司 after running text is shown as let go"
+        out.contains("rejected  company 母公司 [registered_name]: no name before the suffix"),
+        "a bare 公司 after running text (优于母公司) is shown as let go"
     );
 }
 

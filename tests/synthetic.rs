@@ -1,4 +1,4 @@
-//! The synthetic yardsticks (`tests/synthetic/`, `tests/synthetic-b/`): the
+//! The synthetic yardsticks (`tests/synthetic/`, `-b/`, `-c/`): the
 //! scorer's figures on builds of articles in other genres, run without their
 //! manifests.
 
@@ -37,7 +37,7 @@ fn score(set: &str) -> Value {
 
 #[test]
 fn extraction_holds_on_articles_of_other_genres() {
-    for set in ["synthetic", "synthetic-b"] {
+    for set in ["synthetic", "synthetic-b", "synthetic-c"] {
         check(set, &score(set));
     }
 }

@@ -34,6 +34,9 @@ pub struct Rules {
     non_company_heads: Vec<String>,
 }
 
+/// The longest brand name taken before 品牌.
+const MAX_BRAND: usize = 4;
+
 /// Characters of counting and kinship that show a bare 公司 is a common noun
 /// (一家平台公司, 两家单体公司, 优于母公司).
 const COUNTING: &[char] = &['一', '两', '几', '多', '家', '母', '子', '个'];
@@ -118,6 +121,15 @@ pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> 
             && let Some(c) = text[..start].chars().next_back().filter(|&c| is_han(c))
         {
             start = x.scan_back(text, start - c.len_utf8(), 29, false);
+        }
+        // A place that a one-character cutter cut into (成都 of 成都锐川…) is
+        // part of the name.
+        let before = text[..start].char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        if x.cutter_ends_at(text, start)
+            && let Some((r, _)) = x.gazetteer.find_all(&text[before..start]).last()
+            && before + r.end == start
+        {
+            start = before + r.start;
         }
         let stem = &text[start..m.start()];
         let reason = if stem.chars().count() < 2 || rules.only_industry(stem) {
@@ -281,10 +293,13 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
         }
         // Read one character further than a brand may be long, so that a
         // name running on (持续做强东浦集团) is not cut into one.
-        let start = x.scan_back(text, end, 7, false);
+        let start = x.scan_back(text, end, MAX_BRAND + 1, false);
         let name = &text[start..end];
         let counted = name.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十几数多".contains(c));
-        if name.chars().count() <= 6 && !counted && rules.may_be_company(name) {
+        // A brand is short and named as such (引入星途品牌), not described (打造
+        // 有影响力的汉服品牌, 做响地方特色品牌).
+        let described = text[..start].ends_with('的');
+        if name.chars().count() <= MAX_BRAND && !counted && !described && rules.may_be_company(name) {
             out.push(company(text, start..end, "brand"));
         } else if start < end {
             trace.reject(EntityType::Company, text, start..end, "brand", || {
@@ -450,6 +465,8 @@ mod tests {
         ("本届带来了十余个品牌的数十款新品。勉励企业借助平台,加快品牌国际化步伐。", &[]),
         ("由集团全资子公司上海臻远储能技术有限公司负责建设运营。", &["上海臻远储能技术有限公司"]),
         ("企业总经理施建明介绍。", &[]),
+        ("随后走进成都锐川轨道交通科技股份有限公司。", &["成都锐川轨道交通科技股份有限公司"]),
+        ("打造有影响力的汉服品牌。鼓励企业做响地方特色品牌。", &[]),
         // listed_with_companies
         (
             "联影医疗、上汽恒旭、中国传感器及物联网联盟等16家2025年新一批全球战略合作伙伴授牌。",

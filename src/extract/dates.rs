@@ -18,8 +18,10 @@ pub enum DateExpr {
     SameDay,
     /// `次日`, `第二天`: the day after it.
     NextDay,
-    /// `昨天`, `昨日`: the day before the day last spoken of.
+    /// `昨天`, `昨日`: the day before publication, where that is known.
     Yesterday,
+    /// `前一天`, `前一日`: the day before the day last spoken of (论坛前一天).
+    DayBefore,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +40,7 @@ static PERIOD_OR_STAMP: LazyLock<Regex> =
 static STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([12]\d{3})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}").expect("stamp regex"));
 static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"当天|当日|同日|次日|第二天|昨天|昨日").expect("relative regex"));
+    LazyLock::new(|| Regex::new(r"当天|当日|同日|次日|第二天|昨天|昨日|前一天|前一日").expect("relative regex"));
 static METADATA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:发文日期|发布日期|发布时间|成文日期|日期)[::]?\s*([12]\d{3})[-年/.](\d{1,2})[-月/.](\d{1,2})")
         .expect("metadata regex")
@@ -83,6 +85,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
         expr: match m.as_str() {
             "次日" | "第二天" => DateExpr::NextDay,
             "昨天" | "昨日" => DateExpr::Yesterday,
+            "前一天" | "前一日" => DateExpr::DayBefore,
             _ => DateExpr::SameDay,
         },
     }));
@@ -138,6 +141,7 @@ mod tests {
             ("发文日期 2021-12-16", DateExpr::Days { year: Some(2021), month: 12, days: vec![16] }),
             ("当天,陆方舟还来到", DateExpr::SameDay),
             ("全面贯彻落实昨天召开的现场会精神", DateExpr::Yesterday),
+            ("论坛前一天,副区长何婧来到企业", DateExpr::DayBefore),
         ];
         // A period and a time stamp are no day of the story.
         assert!(find("第二十六届高交会于11月14日至16日在深圳举办").is_empty());

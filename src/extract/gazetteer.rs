@@ -58,7 +58,7 @@ pub struct Gazetteer {
 
 /// Real districts whose names are also everyday words (南桥镇的老城区,
 /// 市区): text means the word far more often than the place.
-const GENERIC_DIVISIONS: &[&str] = &["城区", "郊区", "矿区", "老城区", "新城区", "市中区", "中心区", "市辖区"];
+const GENERIC_DIVISIONS: &[&str] = &["城区", "郊区", "矿区", "老城区", "新城区", "市中区", "中心区", "市辖区", "街道"];
 
 /// Suffixes stripped to get a short form, with the shortest stem kept.
 const SHORTENED: &[(Level, &str)] = &[
@@ -199,6 +199,13 @@ impl Gazetteer {
     /// (byte range, what the spelling can stand for).
     pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Form])> + 'a {
         self.matcher.find_iter(text).map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+    }
+
+    /// The first spelling found at or after byte `from` of `text`,
+    /// leftmost-longest.
+    pub fn find_from(&self, text: &str, from: usize) -> Option<(std::ops::Range<usize>, &[Form])> {
+        let m = self.matcher.find(aho_corasick::Input::new(text).range(from..))?;
+        Some((m.range(), self.forms[m.pattern().as_usize()].as_slice()))
     }
 
     /// The villages (…村) of a town.

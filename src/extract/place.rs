@@ -72,19 +72,40 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
 
     let mut out = Vec::new();
     let mut towns: BTreeSet<usize> = BTreeSet::new();
-    for (range, forms) in &matches {
+    // Leftmost-longest, but a spelling that is let go frees its characters
+    // for a match starting after its first (园和新沟镇街道: 和新 let go, 新沟镇街道 found).
+    let mut pos = 0;
+    while let Some((range, forms)) = g.find_from(text, pos) {
+        let next_pos = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
+        pos = next_pos;
         let full: Vec<&Form> = forms.iter().filter(|f| !f.short).collect();
         let chosen = if !full.is_empty() {
             // A town the article gives no context for must at least stand as a
             // name: 发展乡 in 发展乡村旅游 is no town.
             let plain = full.iter().find(|f| is_plain(f.division));
-            let lone_town_runs_on = plain.is_none()
+            // Context: another place of the article above or below this one.
+            let has_context = full.iter().any(|f| {
+                matches.iter().any(|(r, other)| {
+                    *r != range
+                        && other.iter().any(|o| {
+                            !o.short && (g.is_within(f.division, o.division) || g.is_within(o.division, f.division))
+                        })
+                })
+            });
+            let village_follows =
+                full.iter().any(|f| g.villages_of(f.division).any(|v| text[range.end..].starts_with(v)));
+            let lone_town_runs_on = !has_context
+                && !village_follows
                 && full.iter().all(|f| g.division(f.division).level == Level::Town)
                 && !x.ends_name(text, range.end)
                 && x.place.zones.find(&text[range.end..]).is_none_or(|m| m.start() != 0);
-            if lone_town_runs_on {
+            // A two-character name of a place the article gives no context
+            // for is a word far more often (以产兴县).
+            let lone_and_short = !has_context && text[range.clone()].chars().count() <= 2;
+            if lone_town_runs_on || lone_and_short {
                 trace.reject(EntityType::Town, text, range.clone(), "division", || {
-                    "a town of a place the article does not name, running on into a longer word".into()
+                    "a place the article gives no context for, running on into a longer word or too short to tell"
+                        .into()
                 });
                 continue;
             }
@@ -118,6 +139,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
             towns.insert(division);
         }
         out.push(town(text, range.clone(), &g.division(division).name, rule));
+        pos = range.end;
     }
 
     for &t in &towns {
@@ -201,6 +223,8 @@ mod tests {
         ("占整个商务区的近40%。", &[]),
         ("他表示,松江将发挥松江经济技术开发区的作用。", &["松江经济技术开发区"]),
         ("要因地制宜发展乡村旅游。", &[]),
+        ("坚持以产兴县、以产富民。", &[]),
+        ("武汉市东西湖区加快走马岭食品产业园和新沟镇街道粮油产业集聚区建设。", &["武汉市", "东西湖区", "新沟镇街道"]),
     ];
 
     #[test]
