@@ -154,8 +154,15 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
         step("top_edges", &mut nodes, &mut edges, &|_| true, &|e| keep.contains(&e));
     }
     if !filter.keep_isolated && !filter.is_empty() {
+        // The ego network's centre stays even when nothing is linked to it.
+        let centres: BTreeSet<NodeIndex> = match &filter.ego {
+            Some(name) => {
+                nodes.iter().copied().filter(|&n| g[n].label == *name || g[n].aliases.contains(name)).collect()
+            }
+            None => BTreeSet::new(),
+        };
         let linked: BTreeSet<NodeIndex> =
-            edges.iter().filter_map(|&e| g.edge_endpoints(e)).flat_map(|(a, b)| [a, b]).collect();
+            edges.iter().filter_map(|&e| g.edge_endpoints(e)).flat_map(|(a, b)| [a, b]).chain(centres).collect();
         step("isolated", &mut nodes, &mut edges, &|n| linked.contains(&n), &|_| true);
     }
 

@@ -151,7 +151,7 @@ impl CorpusGraph {
 /// Accumulates articles into a graph.
 pub struct GraphBuilder {
     nodes: BTreeMap<EntityKey, Node>,
-    edges: BTreeMap<(RelationKind, EntityKey, EntityKey), (Edge, usize)>,
+    edges: BTreeMap<(RelationKind, EntityKey, EntityKey), Edge>,
     documents: Vec<DocumentInfo>,
     window: Window,
 }
@@ -206,20 +206,15 @@ impl GraphBuilder {
                 std::mem::swap(&mut source, &mut target);
             }
             let id = edge_id(r.kind, &source, &target);
-            let (edge, seen) = self.edges.entry((r.kind, source, target)).or_insert_with(|| {
-                (
-                    Edge {
-                        id,
-                        kind: r.kind,
-                        weight: 0,
-                        dates: BTreeSet::new(),
-                        evidence: Vec::new(),
-                        confidence: 0.0,
-                        first_seen: None,
-                        last_seen: None,
-                    },
-                    0,
-                )
+            let edge = self.edges.entry((r.kind, source, target)).or_insert_with(|| Edge {
+                id,
+                kind: r.kind,
+                weight: 0,
+                dates: BTreeSet::new(),
+                evidence: Vec::new(),
+                confidence: 0.0,
+                first_seen: None,
+                last_seen: None,
             });
             edge.weight += r.sentences.len();
             edge.confidence = edge.confidence.max(r.confidence);
@@ -230,7 +225,6 @@ impl GraphBuilder {
             (edge.first_seen, edge.last_seen) = span;
             edge.dates.extend(r.dates.iter().copied());
             for s in &r.sentences {
-                *seen += 1;
                 if edge.evidence.len() < MAX_EVIDENCE
                     && let Some(text) = doc.sentences.get(s)
                 {
@@ -250,8 +244,8 @@ impl GraphBuilder {
             index.insert(key, graph.add_node(node));
         }
         let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_by(|a, b| a.1.0.id.cmp(&b.1.0.id));
-        for ((_, source, target), (edge, _)) in edges {
+        edges.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        for ((_, source, target), edge) in edges {
             graph.add_edge(index[&source], index[&target], edge);
         }
         CorpusGraph { graph, documents: self.documents, window: self.window }

@@ -1,6 +1,7 @@
 //! newsgraph reads Chinese local-government news and builds a knowledge graph
 //! of who met whom, where and when: officials, companies, towns and events,
-//! joined by co-occurrence and visit edges, exported as GraphML and JSON.
+//! joined by co-occurrence and visit edges, exported as GraphML, GEXF, JSON,
+//! a mentions sidecar, and SVG or HTML diagrams.
 //!
 //! The pipeline, one module per stage, plain data between them:
 //!
@@ -13,12 +14,14 @@
 //! | resolve | [`resolve`] | mentions → [`resolve::DocEntity`]s |
 //! | relate | [`relate`] | entities, dates → [`relate::Relation`]s (co-occurrence, visit) |
 //! | graph | [`graph`] | every article's results → [`graph::CorpusGraph`] (petgraph) |
-//! | export | [`export`] | graph → GraphML, JSON |
+//! | export | [`export`] | graph → GraphML, GEXF, JSON, mentions, SVG, HTML |
 //!
 //! [`build`] runs them all over a corpus; [`explain::explain`] shows what
-//! each rule made of an article's sentences. Articles are read one at a time and
-//! dropped once processed; the corpus is read twice, since a name seen with a
-//! title in one article makes it an official in every other.
+//! each rule made of an article's sentences; [`filter`] and [`layout`] sit
+//! between graph and export. Articles are read in batches processed in
+//! parallel and dropped once merged (in file order, so output does not depend
+//! on the number of threads); the corpus is read twice, since a name seen
+//! with a title in one article makes it an official in every other.
 
 pub mod date;
 pub mod explain;
@@ -255,7 +258,14 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
 pub fn manifest_of(inputs: &[PathBuf]) -> Result<Manifest, LoadError> {
     let mut manifest = Manifest::default();
     for input in inputs.iter().filter(|p| p.is_dir()) {
-        manifest.extend(Manifest::from_folder(input)?);
+        let own = Manifest::from_folder(input)?;
+        if inputs.len() > 1 {
+            let folder =
+                input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
+            manifest.extend(own.prefixed(&folder));
+        } else {
+            manifest.extend(own);
+        }
     }
     Ok(manifest)
 }

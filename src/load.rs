@@ -133,6 +133,12 @@ impl Manifest {
     /// The manifest's name inside a corpus folder.
     pub const FILE_NAME: &'static str = "manifest.json";
 
+    /// The same dates under ids prefixed with `folder/` (for a build of
+    /// several folders, whose files are known as `folder/file`).
+    pub fn prefixed(self, folder: &str) -> Manifest {
+        Manifest { dates: self.dates.into_iter().map(|(id, d)| (format!("{folder}/{id}"), d)).collect() }
+    }
+
     /// Reads `manifest.json` from `folder` if there is one.
     pub fn from_folder(folder: &Path) -> Result<Manifest, LoadError> {
         let path = folder.join(Self::FILE_NAME);
@@ -174,7 +180,16 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Discovery, LoadError> {
     let mut found = Discovery::default();
     for input in inputs {
         if input.is_dir() {
+            let before = found.sources.len();
             walk(input, input, &mut found);
+            // Files of several folders are told apart by their folder's name.
+            if inputs.len() > 1 {
+                let folder =
+                    input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
+                for source in &mut found.sources[before..] {
+                    source.id = format!("{folder}/{}", source.id);
+                }
+            }
         } else if input.is_file() {
             let id =
                 input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -199,7 +214,11 @@ fn walk(root: &Path, dir: &Path, found: &mut Discovery) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // A linked folder is not entered: links can loop (sub/up -> ..).
+        let linked_folder = entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir();
+        if linked_folder {
+            found.skipped.push(Skip { path, reason: "a link to a folder, not followed".into() });
+        } else if path.is_dir() {
             walk(root, &path, found);
         } else if !path.exists() {
             found.skipped.push(Skip { path, reason: "a link that leads nowhere".into() });
@@ -372,32 +391,31 @@ fn html_document(id: &str, html: &str) -> Document {
     Document { id: id.to_string(), text, title, date, ..Document::default() }
 }
 
-fn collect_text(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+/// Walks the tree without recursion, so no nesting depth can overflow the
+/// stack (a page of 20,000 nested `<div>`s).
+fn collect_text(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    use ego_tree::iter::Edge;
     const DROPPED: &[&str] = &["script", "style", "nav", "header", "footer", "noscript", "iframe", "template", "svg"];
     const BLOCK: &[&str] =
         &["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table", "ul", "ol"];
-    match node.value() {
-        scraper::Node::Text(t) => out.push_str(t),
-        scraper::Node::Element(e) => {
-            let name = e.name();
-            if DROPPED.contains(&name) {
-                return;
+    let mut dropped_depth = 0usize;
+    for edge in root.traverse() {
+        let (node, opening) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        match node.value() {
+            scraper::Node::Element(e) if DROPPED.contains(&e.name()) => {
+                if opening {
+                    dropped_depth += 1;
+                } else {
+                    dropped_depth -= 1;
+                }
             }
-            let block = BLOCK.contains(&name);
-            if block {
-                out.push('\n');
-            }
-            for child in node.children() {
-                collect_text(child, out);
-            }
-            if block {
-                out.push('\n');
-            }
-        }
-        _ => {
-            for child in node.children() {
-                collect_text(child, out);
-            }
+            _ if dropped_depth > 0 => {}
+            scraper::Node::Text(t) if opening => out.push_str(t),
+            scraper::Node::Element(e) if BLOCK.contains(&e.name()) => out.push('\n'),
+            _ => {}
         }
     }
 }
@@ -423,10 +441,7 @@ fn jsonl_documents(file_id: &str, text: &str, warnings: &mut Vec<String>) -> Vec
             Ok(a) => {
                 let given = a.id.map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
                 let id = given.map_or_else(|| format!("{file_id}#{}", i + 1), |g| format!("{file_id}#{g}"));
-                let text = match &a.title {
-                    Some(t) => format!("{t}\n{}", a.text),
-                    None => a.text,
-                };
+                let text = a.text;
                 let date = a.date.as_deref().and_then(|d| PubDate::parse(d.get(..10).unwrap_or(d)));
                 documents.push(Document { id, text, title: a.title, date, url: a.url, ..Document::default() });
             }
@@ -481,6 +496,29 @@ mod tests {
         let ids: Vec<String> = found.sources.into_iter().map(|s| s.id).collect();
         assert_eq!(ids, ["b.txt", "sub/a.html"]);
         assert_eq!(found.other_files, 1);
+    }
+
+    #[test]
+    fn deeply_nested_html_does_not_overflow_the_stack() {
+        let html = format!(
+            "<html><body>{}区委书记王建国来到南翔镇。{}</body></html>",
+            "<div>".repeat(12_000),
+            "</div>".repeat(12_000)
+        );
+        let doc = &read_bytes("deep.html", html.as_bytes(), ReadOptions::default()).unwrap()[0];
+        assert!(doc.text.contains("区委书记王建国来到南翔镇。"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_link_is_not_followed() {
+        let dir = scratch("loop");
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::write(dir.join("a.txt"), "甲").unwrap();
+        std::os::unix::fs::symlink("..", dir.join("sub/up")).unwrap();
+        let found = discover(std::slice::from_ref(&dir)).unwrap();
+        assert_eq!(found.sources.len(), 1);
+        assert_eq!(found.skipped[0].reason, "a link to a folder, not followed");
     }
 
     #[cfg(unix)]

@@ -410,6 +410,11 @@ fn can_be_visited(m: &Mention) -> bool {
     }
 }
 
+/// A sentence's opening date (`2024年11月4日上午,`).
+static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?,").expect("dateline regex")
+});
+
 /// Verbs of inspection that make 到 or 来 a visit (到X调研).
 const INSPECTING: &[&str] = &["调研", "考察", "视察", "走访", "检查", "慰问", "看望"];
 
@@ -419,7 +424,7 @@ const INSPECTING: &[&str] = &["调研", "考察", "视察", "走访", "检查", 
 /// named after it.
 fn site_of(text: &str, s: &Sentence, in_sentence: &[usize], mentions: &[Mention]) -> Option<usize> {
     let sentence = &text[s.span.clone()];
-    let after_date = sentence.find("日,").filter(|&i| i < 12).map_or(0, |i| i + "日,".len());
+    let after_date = DATELINE.find(sentence).map_or(0, |m| m.end());
     if !sentence[after_date..].starts_with('在') {
         return None;
     }
@@ -663,6 +668,13 @@ mod tests {
         let text = "5月20日,市委书记周立衡来到常熟经开区。在位于碧溪街道的苏州瀚澄光电科技有限公司项目建设工地,周立衡察看项目施工进度。";
         let got = visits(text, "2024-05");
         assert!(got.contains(&v("周立衡", "苏州瀚澄光电科技有限公司", &["2024-05-20"])), "{got:?}");
+    }
+
+    #[test]
+    fn an_opening_place_after_a_full_date() {
+        let text = "2024年11月4日,在上海明洲智能装备股份有限公司,区委书记陆方舟察看生产线。";
+        let got = visits(text, "2024-11");
+        assert!(got.contains(&v("陆方舟", "上海明洲智能装备股份有限公司", &["2024-11-04"])), "{got:?}");
     }
 
     #[test]

@@ -63,8 +63,14 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], caption: &Caption, out
             },
         );
     }
-    // Inside <script>, `</` could end the element: write it as `<\/`.
-    let data = serde_json::to_string(&details).map_err(io::Error::other)?.replace("</", "<\\/");
+    // Inside <script>, markup characters could end the element or switch
+    // the parser's state (`</script>`, `<!--<script>`): write them as JSON
+    // escapes, which read back the same.
+    let data = serde_json::to_string(&details)
+        .map_err(io::Error::other)?
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
 
     writeln!(out, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">")?;
     writeln!(out, "<title>{}</title>", text(&caption.title))?;

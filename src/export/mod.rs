@@ -20,7 +20,9 @@ use quick_xml::escape::escape;
 /// Text for an XML attribute value or element content: XML-illegal
 /// characters removed, then escaped. The one path all XML output takes.
 pub fn text(s: &str) -> String {
-    escape(xml_safe(s).as_str()).into_owned()
+    // Line breaks and tabs as character references: an XML parser would turn
+    // them into spaces inside an attribute value.
+    escape(xml_safe(s).as_str()).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
 }
 
 /// How many characters of the graph's text XML cannot carry and the
@@ -54,6 +56,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_made_xml_safe() {
         assert_eq!(text("<script>&\u{1}]]>\"\u{1b}"), "&lt;script&gt;&amp;]]&gt;&quot;");
+        assert_eq!(text("甲\n乙\t"), "甲&#10;乙&#9;");
     }
 
     #[test]

@@ -46,7 +46,7 @@ static METADATA: LazyLock<Regex> = LazyLock::new(|| {
         .expect("metadata regex")
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(到|至|力争|预计|计划)?(20[0-4]\d)(?:年)?(能|将|前|底前|要|实现|建成|远景|目标)?").expect("year regex")
+    Regex::new(r"(到|至|力争|预计|计划)?(20[0-4]\d)(?:年)?(能|将|前|底前|要|实现|建成|远景|目标|万|亿|元|余|多|个|家|人|亩|平方|吨|辆|件|台|户|名|项|米)?").expect("year regex")
 });
 
 /// The date expressions of `text`, in order. A period (`11月14日至16日`, the
@@ -165,6 +165,8 @@ mod tests {
             "2025"
         );
         assert_eq!(infer_pub_date("没有年份"), None);
+        // An amount is no year (项目总投资2040万元).
+        assert_eq!(infer_pub_date("2023年完成投资。项目总投资2040万元。").unwrap().to_string(), "2023");
         // 000: a plan for 2026 does not date a 2024 report.
         assert_eq!(infer_pub_date("2024国际科技与创新论坛。确保在2026年能正式量产。").unwrap().to_string(), "2024");
     }

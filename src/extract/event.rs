@@ -86,8 +86,6 @@ const EVENT_CUTTERS: &[&str] = &[
     "视察",
     "调研",
     "实地",
-    "来到",
-    "前往",
 ];
 
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,7 +114,6 @@ struct Candidate {
     named: bool,
 }
 
-/// All event mentions of the article.
 /// The rule of an abbreviation (消博会).
 pub const ABBREVIATION: &str = "event_abbreviation";
 

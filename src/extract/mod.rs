@@ -304,62 +304,51 @@ impl Extractor {
 
 /// [`Extractor::scan_back`] with a given automaton of reversed cutter words.
 pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_chars: usize, quotes: bool) -> usize {
-    {
-        let head = &text[..end];
-        let mut start = end;
-        let mut count = 0;
-        let mut chars = head.char_indices().rev().peekable();
-        while let Some((i, c)) = chars.next() {
-            if count >= max_chars {
-                break;
-            }
-            if c == ')' {
-                // Take a short bracketed part whole: 华星贸易(上海)有限公司.
-                let Some(open) = head[..i].rfind('(') else { break };
-                if head[open..i].chars().count() > 10 {
-                    break;
-                }
-                while chars.peek().is_some_and(|&(j, _)| j > open) {
-                    chars.next();
-                }
-                chars.next();
-                start = open;
-                count += 1;
-                continue;
-            }
-            if quotes && c == '”' {
-                let Some(open) = head[..i].rfind('“') else { break };
-                if head[open..i].chars().count() > 30 {
-                    break;
-                }
-                while chars.peek().is_some_and(|&(j, _)| j > open) {
-                    chars.next();
-                }
-                chars.next();
-                start = open;
-                count += 1;
-                continue;
-            }
-            // A space between Latin words belongs to the name (Family Fun Day).
-            let latin_space = c == ' '
-                && head[..i].ends_with(|p: char| p.is_ascii_alphabetic())
-                && head[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
-            if !(is_han(c)
-                || c.is_ascii_alphanumeric()
-                || c == '·'
-                || latin_space
-                || (quotes && matches!(c, '‘' | '’')))
-            {
-                break;
-            }
-            if cutter_ends_at(cutters, head, i + c.len_utf8()) {
-                break;
-            }
-            start = i;
-            count += 1;
+    let head = &text[..end];
+    let mut start = end;
+    let mut count = 0;
+    let mut chars = head.char_indices().rev().peekable();
+    // A bracketed or quoted part taken whole: short, and within one sentence.
+    let whole_part = |open: usize, close: usize, max: usize| {
+        let inner = &head[open..close];
+        inner.chars().count() <= max && !inner.contains(['\n', '。', '!', '?', '！', '？'])
+    };
+    while let Some((i, c)) = chars.next() {
+        if count >= max_chars {
+            break;
         }
-        start
+        let part = match c {
+            // 华星贸易(上海)有限公司
+            ')' => head[..i].rfind('(').filter(|&open| whole_part(open, i, 10)),
+            // “嘉起…”专场活动
+            '”' if quotes => head[..i].rfind('“').filter(|&open| whole_part(open, i, 30)),
+            _ => None,
+        };
+        if matches!(c, ')') || (quotes && c == '”') {
+            let Some(open) = part else { break };
+            while chars.peek().is_some_and(|&(j, _)| j > open) {
+                chars.next();
+            }
+            chars.next();
+            start = open;
+            count += 1;
+            continue;
+        }
+        // A space between Latin words belongs to the name (Family Fun Day).
+        let latin_space = c == ' '
+            && head[..i].ends_with(|p: char| p.is_ascii_alphabetic())
+            && head[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
+        if !(is_han(c) || c.is_ascii_alphanumeric() || c == '·' || latin_space || (quotes && matches!(c, '‘' | '’')))
+        {
+            break;
+        }
+        if cutter_ends_at(cutters, head, i + c.len_utf8()) {
+            break;
+        }
+        start = i;
+        count += 1;
     }
+    start
 }
 
 /// Whether a cutter word ends at byte `end` of `text`.
@@ -527,6 +516,14 @@ mod tests {
         let t = "位于南翔镇的上海卓钢链电子商务有限公司";
         let end = t.find("有限公司").unwrap();
         assert_eq!(&t[x.scan_back(t, end, 30, false)..end], "上海卓钢链电子商务");
+    }
+
+    #[test]
+    fn scan_back_never_crosses_a_sentence() {
+        let x = &*EXTRACTOR;
+        let t = "来到(上海\n华星)有限公司。";
+        let end = t.find("有限公司").unwrap();
+        assert_eq!(x.scan_back(t, end, 30, false), end, "the bracket spans a line: no name");
     }
 
     #[test]

@@ -82,6 +82,10 @@ const TITLE_CUTTERS: &[&str] = &[
     "会上",
 ];
 
+/// The longest chain of titles read before a name, in characters: no real
+/// one is longer, and a bound keeps a line of repeated titles linear.
+const MAX_TITLE_CHAIN: usize = 60;
+
 /// The rule of a title standing alone for an official.
 pub const TITLE_ONLY: &str = "title_only";
 
@@ -322,6 +326,7 @@ fn title_chain_start(x: &Extractor, text: &str, end: usize) -> usize {
     let start = text[..end]
         .char_indices()
         .rev()
+        .take(MAX_TITLE_CHAIN)
         .take_while(|&(i, c)| {
             (c == '、' || c == '(' || c == ')' || is_han(c) || c.is_ascii_alphanumeric())
                 && !super::cutter_ends_at(&x.official.title_cutters, text, i + c.len_utf8())
@@ -419,6 +424,8 @@ mod tests {
         ("要深入学习贯彻习近平总书记关于全面深化改革的一系列新思想。", &["习近平"]),
         // title_only
         ("嘉定区委书记调研嘉定工业区。区委书记陆方舟率区相关部门负责人走访。", &["陆方舟", "陆方舟"]),
+        // …but not a title that is one of a chain before a name: 区委副书记 of
+        // 区委副书记、区长高香 is no second mention of 高香.
         ("区委副书记、区长高香主持会议。", &["高香"]),
         // not officials: executives, scholars, journalists, villagers
         ("康德莱医械董事长兼总经理梁栋科介绍。", &[]),
