@@ -24,13 +24,13 @@ use regex::Regex;
 
 use super::company::is_subsequence;
 use super::{
-    EntityType, Extractor, Known, Mention, Trace, automaton, lexicon, reversed, scan_back_with, without_brackets,
+    Cutters, EntityType, Extractor, Known, Mention, Trace, automaton, lexicon, scan_back_with, without_brackets,
 };
 use crate::normalise::is_han;
 
 pub struct Rules {
     pub(crate) nouns: AhoCorasick,
-    cutters: AhoCorasick,
+    cutters: Cutters,
 }
 
 /// Words that make an event noun part of a venue's name (会议中心, 会议室).
@@ -97,7 +97,7 @@ static ORDINAL: LazyLock<Regex> =
 
 impl Rules {
     pub fn new() -> Rules {
-        Rules { nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)), cutters: reversed(EVENT_CUTTERS) }
+        Rules { nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)), cutters: Cutters::new(EVENT_CUTTERS) }
     }
 }
 

@@ -190,7 +190,7 @@ pub struct Extractor {
     pub(crate) event: event::Rules,
     pub(crate) place: place::Rules,
     followers: AhoCorasick,
-    cutters: AhoCorasick,
+    cutters: Cutters,
     visit_verbs: AhoCorasick,
 }
 
@@ -215,7 +215,7 @@ impl Extractor {
             event: event::Rules::new(),
             place: place::Rules::new(),
             followers: anchored(&lexicon::words(lexicon::FOLLOWERS)),
-            cutters: reversed(&lexicon::words(lexicon::CUTTERS)),
+            cutters: Cutters::new(&lexicon::words(lexicon::CUTTERS)),
             visit_verbs: automaton(&lexicon::words(lexicon::VISIT_VERBS)),
         }
     }
@@ -303,7 +303,7 @@ impl Extractor {
 }
 
 /// [`Extractor::scan_back`] with a given automaton of reversed cutter words.
-pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_chars: usize, quotes: bool) -> usize {
+pub(crate) fn scan_back_with(cutters: &Cutters, text: &str, end: usize, max_chars: usize, quotes: bool) -> usize {
     let head = &text[..end];
     let mut start = end;
     let mut count = 0;
@@ -352,10 +352,36 @@ pub(crate) fn scan_back_with(cutters: &AhoCorasick, text: &str, end: usize, max_
 }
 
 /// Whether a cutter word ends at byte `end` of `text`.
-pub(crate) fn cutter_ends_at(cutters: &AhoCorasick, text: &str, end: usize) -> bool {
-    // The automaton holds the cutters reversed, so search the reversed prefix.
-    let tail: String = text[..end].chars().rev().take(6).collect();
-    cutters.find(Input::new(&tail).anchored(Anchored::Yes)).is_some()
+pub(crate) fn cutter_ends_at(cutters: &Cutters, text: &str, end: usize) -> bool {
+    cutters.end_at(text, end)
+}
+
+/// Words that end a name read leftwards (与, 来到, 位于 …), looked up by the
+/// text that ends at a position: a few set lookups, no allocation.
+pub(crate) struct Cutters {
+    words: std::collections::HashSet<String>,
+    max_chars: usize,
+}
+
+impl Cutters {
+    pub(crate) fn new(words: &[&str]) -> Cutters {
+        Cutters {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            max_chars: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether one of the words ends at byte `end` of `text`.
+    pub(crate) fn end_at(&self, text: &str, end: usize) -> bool {
+        let mut start = end;
+        for c in text[..end].chars().rev().take(self.max_chars) {
+            start -= c.len_utf8();
+            if self.words.contains(&text[start..end]) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 impl Extractor {
@@ -397,16 +423,6 @@ fn anchored(words: &[&str]) -> AhoCorasick {
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .build(words)
-        .expect("lexicon automaton")
-}
-
-/// An anchored automaton over the words written backwards.
-pub(crate) fn reversed(words: &[&str]) -> AhoCorasick {
-    let rev: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&rev)
         .expect("lexicon automaton")
 }
 

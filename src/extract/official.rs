@@ -34,7 +34,7 @@ use crate::normalise::is_han;
 
 pub struct Rules {
     titles: AhoCorasick,
-    title_cutters: AhoCorasick,
+    title_cutters: super::Cutters,
     surnames: BTreeSet<String>,
     non_name: BTreeSet<char>,
     non_public: Vec<String>,
@@ -99,7 +99,7 @@ impl Rules {
     pub fn new() -> Rules {
         Rules {
             titles: automaton(&lexicon::words(lexicon::TITLES)),
-            title_cutters: super::reversed(TITLE_CUTTERS),
+            title_cutters: super::Cutters::new(TITLE_CUTTERS),
             surnames: lexicon::set(lexicon::SURNAMES),
             non_name: lexicon::words(lexicon::NON_NAME_CHARS).iter().filter_map(|w| w.chars().next()).collect(),
             non_public: lexicon::words(lexicon::NON_PUBLIC_BODIES).into_iter().map(str::to_string).collect(),
