@@ -2,6 +2,8 @@
 //! (proptest): the pipeline never panics, every export is well-formed and
 //! parses back, node ids are unique, and the same input gives the same bytes.
 
+mod common;
+
 use std::sync::LazyLock;
 
 use newsgraph::export::json::JsonOptions;
@@ -106,18 +108,6 @@ fn exports(g: &CorpusGraph) -> [Vec<u8>; 4] {
     [graphml, gexf, json, svg]
 }
 
-fn well_formed_xml(bytes: &[u8]) -> Result<(), String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    let mut reader = quick_xml::Reader::from_str(text);
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Eof) => return Ok(()),
-            Ok(_) => {}
-            Err(e) => return Err(e.to_string()),
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -128,7 +118,7 @@ proptest! {
         prop_assert_eq!(ids.len(), g.graph.node_count(), "node ids are unique");
         let first = exports(&g);
         for xml in [&first[0], &first[1], &first[3]] {
-            prop_assert!(well_formed_xml(xml).is_ok(), "{:?}", well_formed_xml(xml));
+            prop_assert!(common::well_formed_xml(std::str::from_utf8(xml).unwrap()));
         }
         let parsed = newsgraph::export::json::read(std::str::from_utf8(&first[2]).unwrap());
         prop_assert!(parsed.is_ok(), "JSON parses back");

@@ -36,23 +36,10 @@ pub struct Rules {
 /// Words that make an event noun part of a venue's name (会议中心, 会议室).
 const VENUE: &[&str] = &["中心", "室", "厅", "馆", "楼", "场所"];
 
-/// Cutters for event names: unlike company names, event names may hold
+/// Cutters for event names, with [`super::PARTICLES`]: unlike company names, event names may hold
 /// 与 and 和 (青浦区人民政府与上海理工大学合作签约仪式).
 const EVENT_CUTTERS: &[&str] = &[
     "的",
-    "在",
-    "由",
-    "是",
-    "为",
-    "对",
-    "向",
-    "从",
-    "将",
-    "把",
-    "被",
-    "了",
-    "到",
-    "等",
     "于",
     "本报讯",
     "会上",
@@ -97,7 +84,10 @@ static ORDINAL: LazyLock<Regex> =
 
 impl Rules {
     pub fn new() -> Rules {
-        Rules { nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)), cutters: Cutters::new(EVENT_CUTTERS) }
+        Rules {
+            nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)),
+            cutters: Cutters::new(&[super::PARTICLES, EVENT_CUTTERS].concat()),
+        }
     }
 }
 

@@ -356,6 +356,9 @@ pub(crate) fn cutter_ends_at(cutters: &Cutters, text: &str, end: usize) -> bool 
     cutters.end_at(text, end)
 }
 
+/// Particles and prepositions that end any name read leftwards (在, 由, 为 …).
+pub(crate) const PARTICLES: &[&str] = &["在", "由", "是", "为", "对", "向", "从", "将", "把", "被", "了", "到", "等"];
+
 /// Words that end a name read leftwards (与, 来到, 位于 …), looked up by the
 /// text that ends at a position: a few set lookups, no allocation.
 pub(crate) struct Cutters {

@@ -48,39 +48,12 @@ const HEAD_OF_ANY_BODY: &[&str] = &["院长", "副院长", "校长", "副校长"
 /// Short titles used with a surname (陆书记), or after a full name (张国华总书记).
 const SURNAME_TITLES: &[&str] = &["书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长"];
 
-/// Words that cannot stand inside the organisation of a title, so they end
-/// it when reading leftwards (赵立新致辞,并和嘉定区领导李红 → 嘉定区领导). Narrower
+/// Words that, with [`super::PARTICLES`], cannot stand inside the
+/// organisation of a title, so they end it when reading leftwards (赵立新致辞,并和嘉定区领导李红 → 嘉定区领导). Narrower
 /// than the company cutters: 合作, 组织 and 与 occur in organisations
 /// (市政府合作交流办, 组织部, 改革与…领导小组).
-const TITLE_CUTTERS: &[&str] = &[
-    "并",
-    "和",
-    "及",
-    "由",
-    "是",
-    "在",
-    "为",
-    "对",
-    "向",
-    "从",
-    "将",
-    "把",
-    "被",
-    "了",
-    "到",
-    "等",
-    "以及",
-    "包括",
-    "其中",
-    "邀请",
-    "出席",
-    "主持",
-    "会见",
-    "陪同",
-    "致辞",
-    "本报讯",
-    "会上",
-];
+const TITLE_CUTTERS: &[&str] =
+    &["并", "和", "及", "以及", "包括", "其中", "邀请", "出席", "主持", "会见", "陪同", "致辞", "本报讯", "会上"];
 
 /// The longest chain of titles read before a name, in characters: no real
 /// one is longer, and a bound keeps a line of repeated titles linear.
@@ -99,7 +72,7 @@ impl Rules {
     pub fn new() -> Rules {
         Rules {
             titles: automaton(&lexicon::words(lexicon::TITLES)),
-            title_cutters: super::Cutters::new(TITLE_CUTTERS),
+            title_cutters: super::Cutters::new(&[super::PARTICLES, TITLE_CUTTERS].concat()),
             surnames: lexicon::set(lexicon::SURNAMES),
             non_name: lexicon::words(lexicon::NON_NAME_CHARS).iter().filter_map(|w| w.chars().next()).collect(),
             non_public: lexicon::words(lexicon::NON_PUBLIC_BODIES).into_iter().map(str::to_string).collect(),

@@ -74,3 +74,15 @@ pub fn small_graph(label: &str) -> newsgraph::graph::CorpusGraph {
     );
     CorpusGraph { graph: g, documents: vec![], window: Window::Sentence }
 }
+
+/// Whether `xml` parses to its end as well-formed XML.
+pub fn well_formed_xml(xml: &str) -> bool {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
