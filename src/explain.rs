@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::date::PubDate;
-use crate::extract::{Extractor, Known, Trace, company};
+use crate::extract::{Extractor, Lookup, Trace};
 use crate::relate::{self, RelationKind};
 use crate::{Analysis, analyse, load};
 
@@ -20,13 +20,12 @@ pub fn explain(
     extractor: &Extractor,
     doc: &load::Document,
     manifest_date: Option<PubDate>,
-    known: &Known,
-    aliases: &company::Aliases,
+    lookup: &Lookup,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut trace = Trace::recording();
     let window = relate::Window::Sentence;
-    let analysis = analyse(extractor, doc, manifest_date, known, aliases, window, &mut trace);
+    let analysis = analyse(extractor, doc, manifest_date, lookup, window, &mut trace);
     let Analysis { normalised, sentences, pub_date, date_source: source, mentions, resolved, relations, days, .. } =
         &analysis;
     let found_dates = &analysis.dates;
@@ -103,10 +102,9 @@ mod tests {
             offset: (0, 0),
             text: "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。区领导来到会场。".into(),
         };
-        let known = x.survey(&crate::normalise::normalise(&doc.text).text, Some(2024));
-        let aliases = company::Aliases::new(&x, &known.companies);
+        let lookup = Lookup::new(&x, x.survey(&crate::normalise::normalise(&doc.text).text, Some(2024)));
         let mut out = Vec::new();
-        explain(&x, &doc, PubDate::parse("2024-11"), &known, &aliases, &mut out).unwrap();
+        explain(&x, &doc, PubDate::parse("2024-11"), &lookup, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("official  陆方舟 <- 陆方舟 [title_name 0.95] titles: 区委书记"), "{out}");
         assert!(out.contains("date      11月4日 -> 2024-11-04"), "{out}");

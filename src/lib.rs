@@ -41,7 +41,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use date::PubDate;
-use extract::{Extractor, Known, company};
+use extract::{Extractor, Known, Lookup};
 use graph::{CorpusGraph, DateSource, GraphBuilder};
 use load::{LoadError, Manifest};
 use rayon::prelude::*;
@@ -125,8 +125,7 @@ pub fn analyse(
     extractor: &Extractor,
     doc: &load::Document,
     manifest_date: Option<PubDate>,
-    known: &Known,
-    aliases: &company::Aliases,
+    lookup: &Lookup,
     window: relate::Window,
     trace: &mut extract::Trace,
 ) -> Analysis {
@@ -134,7 +133,7 @@ pub fn analyse(
     let text = &normalised.text;
     let sentences = segment::segment(text);
     let (pub_date, date_source) = publication_date(manifest_date, doc.date, text);
-    let mentions = extractor.extract_traced(text, &sentences, known, aliases, pub_date.map(|d| d.year), trace);
+    let mentions = extractor.extract_traced(text, &sentences, lookup, pub_date.map(|d| d.year), trace);
     let resolved = resolve::document(&mentions);
     let dates = extract::dates::find(text);
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
@@ -157,13 +156,12 @@ pub fn process(
     extractor: &Extractor,
     doc: &load::Document,
     manifest_date: Option<PubDate>,
-    known: &Known,
-    aliases: &company::Aliases,
+    lookup: &Lookup,
     options: &Options,
 ) -> DocumentResult {
     let trace = &mut extract::Trace::default();
     let Analysis { normalised, sentences, pub_date, date_source, mentions, resolved, relations, days, .. } =
-        analyse(extractor, doc, manifest_date, known, aliases, options.window, trace);
+        analyse(extractor, doc, manifest_date, lookup, options.window, trace);
     let text = &normalised.text;
     let sentence_texts = relations
         .iter()
@@ -367,7 +365,7 @@ pub fn build_with_progress(
     let manifest = manifest_of(inputs)?;
     let pool = thread_pool(options.jobs);
     let known = survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress);
-    let aliases = company::Aliases::new(extractor, &known.companies);
+    let lookup = Lookup::new(extractor, known);
     let mut builder = GraphBuilder::new(options.window);
     let mut report = LoadReport { skipped: found.skipped, other_files: found.other_files, ..LoadReport::default() };
     for batch in found.sources.chunks(BATCH) {
@@ -381,7 +379,7 @@ pub fn build_with_progress(
                         .into_iter()
                         .map(|doc| {
                             let date = manifest.date_of(&doc.id);
-                            let result = process(extractor, &doc, date, &known, &aliases, options);
+                            let result = process(extractor, &doc, date, &lookup, options);
                             (doc, result)
                         })
                         .collect())

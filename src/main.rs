@@ -15,7 +15,7 @@ use serde::Serialize;
 use newsgraph::date::Day;
 use newsgraph::export::json::JsonOptions;
 use newsgraph::extract::gazetteer::Gazetteer;
-use newsgraph::extract::{EntityType, Extractor};
+use newsgraph::extract::{EntityType, Extractor, Lookup};
 use newsgraph::filter::{Filter, FilterReport};
 use newsgraph::graph::CorpusGraph;
 use newsgraph::load::{Encoding, ReadOptions};
@@ -475,8 +475,7 @@ fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> R
     let folders: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
     manifest.extend(newsgraph::manifest_of(&folders)?);
     let read = ReadOptions::default();
-    let known = newsgraph::survey(&extractor, &sources, &manifest, &read);
-    let aliases = newsgraph::extract::company::Aliases::new(&extractor, &known.companies);
+    let lookup = Lookup::new(&extractor, newsgraph::survey(&extractor, &sources, &manifest, &read));
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut status = READ_ALL;
@@ -484,14 +483,7 @@ fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> R
         match newsgraph::load::read(&source, &read) {
             Ok(docs) => {
                 for doc in docs {
-                    newsgraph::explain::explain(
-                        &extractor,
-                        &doc,
-                        manifest.date_of(&doc.id),
-                        &known,
-                        &aliases,
-                        &mut out,
-                    )?;
+                    newsgraph::explain::explain(&extractor, &doc, manifest.date_of(&doc.id), &lookup, &mut out)?;
                     writeln!(out)?;
                 }
             }

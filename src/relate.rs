@@ -518,7 +518,7 @@ fn days_in(dates: &[DateMention], s: &Sentence, last_day: Option<Day>, pub_date:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Extractor, Known, company, dates};
+    use crate::extract::{Extractor, Lookup, dates};
     use std::sync::LazyLock;
 
     static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
@@ -528,9 +528,8 @@ mod tests {
         let x = &*EXTRACTOR;
         let n = crate::normalise::normalise(text);
         let sentences = crate::segment::segment(&n.text);
-        let known: Known = x.survey(&n.text, None);
-        let aliases = company::Aliases::new(x, &known.companies);
-        let mentions = x.extract(&n.text, &sentences, &known, &aliases, None);
+        let lookup = Lookup::new(x, x.survey(&n.text, None));
+        let mentions = x.extract(&n.text, &sentences, &lookup, None);
         let resolved = crate::resolve::document(&mentions);
         let found = dates::find(&n.text);
         let verbs = |s: &str| x.visit_verbs(s).collect::<Vec<_>>();

@@ -7,7 +7,7 @@ mod common;
 use std::sync::LazyLock;
 
 use newsgraph::export::json::JsonOptions;
-use newsgraph::extract::{Extractor, Known, company};
+use newsgraph::extract::{Extractor, Known, Lookup};
 use newsgraph::graph::{CorpusGraph, GraphBuilder};
 use newsgraph::load::Document;
 use newsgraph::relate::Window;
@@ -78,7 +78,7 @@ fn graph_of(texts: &[String]) -> CorpusGraph {
     for t in texts {
         known.merge(x.survey(&newsgraph::normalise::normalise(t).text, Some(2024)));
     }
-    let aliases = company::Aliases::new(x, &known.companies);
+    let lookup = Lookup::new(x, known);
     let mut builder = GraphBuilder::new(Window::Sentence);
     for (i, t) in texts.iter().enumerate() {
         let doc = Document { id: format!("{i}.txt"), text: t.clone(), ..Document::default() };
@@ -86,8 +86,7 @@ fn graph_of(texts: &[String]) -> CorpusGraph {
             x,
             &doc,
             newsgraph::date::PubDate::parse("2024-11"),
-            &known,
-            &aliases,
+            &lookup,
             &newsgraph::Options::default(),
         );
         builder.add(&result);

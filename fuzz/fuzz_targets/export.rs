@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use newsgraph::export::json::JsonOptions;
-use newsgraph::extract::{Extractor, company};
+use newsgraph::extract::{Extractor, Lookup};
 use newsgraph::graph::GraphBuilder;
 use newsgraph::load::Document;
 
@@ -27,9 +27,9 @@ fn well_formed(bytes: &[u8]) -> bool {
 fuzz_target!(|text: &str| {
     let x = &*EXTRACTOR;
     let known = x.survey(&newsgraph::normalise::normalise(text).text, Some(2024));
-    let aliases = company::Aliases::new(x, &known.companies);
+    let lookup = Lookup::new(x, known);
     let doc = Document { id: "input".into(), text: text.to_string(), ..Document::default() };
-    let result = newsgraph::process(x, &doc, None, &known, &aliases, &newsgraph::Options::default());
+    let result = newsgraph::process(x, &doc, None, &lookup, &newsgraph::Options::default());
     let mut builder = GraphBuilder::new(newsgraph::relate::Window::Sentence);
     builder.add(&result);
     let g = builder.finish();

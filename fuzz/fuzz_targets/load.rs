@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::extract::{Extractor, company};
+use newsgraph::extract::{Extractor, Lookup};
 use newsgraph::load::{ReadOptions, Source};
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
@@ -24,8 +24,8 @@ fuzz_target!(|data: &[u8]| {
     let x = &*EXTRACTOR;
     for doc in docs {
         let known = x.survey(&newsgraph::normalise::normalise(&doc.text).text, Some(2024));
-        let aliases = company::Aliases::new(x, &known.companies);
-        let result = newsgraph::process(x, &doc, None, &known, &aliases, &newsgraph::Options::default());
+        let lookup = Lookup::new(x, known);
+        let result = newsgraph::process(x, &doc, None, &lookup, &newsgraph::Options::default());
         for (bytes, chars) in &result.original_spans {
             assert!(bytes.end <= doc.text.len() && chars.start <= chars.end);
             assert!(doc.text.is_char_boundary(bytes.start) && doc.text.is_char_boundary(bytes.end));

@@ -41,8 +41,9 @@ const MAX_BRAND: usize = 4;
 /// (一家平台公司, 两家单体公司, 优于母公司).
 const COUNTING: &[char] = &['一', '两', '几', '多', '家', '母', '子', '个'];
 
-static EXECUTIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"董事长|总经理|副总裁|总裁|首席执行官|创始人|CEO").expect("executive regex"));
+/// Executives' titles: a short name right before one names their company.
+const EXECUTIVE_TITLES: &[&str] = &["董事长", "总经理", "副总裁", "总裁", "首席执行官", "创始人", "CEO"];
+static EXECUTIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&EXECUTIVE_TITLES.join("|")).expect("executive regex"));
 /// A facility of a company right after its short name (栖云山居乡村运营中心,
 /// 云程智能现有生产基地): the name still stands for the company.
 static FACILITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -271,7 +272,7 @@ pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases
             let end = m.end() + abbreviation_len(&text[m.end()..], line);
             if x.ends_name(text, end)
                 || FACILITY.is_match(&text[end..])
-                || EXECUTIVE.find(&text[end..]).is_some_and(|e| e.start() == 0)
+                || EXECUTIVE_TITLES.iter().any(|t| text[end..].starts_with(t))
             {
                 let mut c = company(text, m.start()..end, "short_name");
                 c.name = aliases.by_form[form].clone();

@@ -182,6 +182,25 @@ impl Known {
     }
 }
 
+/// What the corpus establishes ([`Known`]), compiled once for searching
+/// every article: an automaton built per article over all the corpus's
+/// names would make the cost grow with articles × names.
+pub struct Lookup {
+    pub known: Known,
+    pub(crate) aliases: company::Aliases,
+    /// The names of [`Known::officials`], if any.
+    pub(crate) officials: Option<AhoCorasick>,
+}
+
+impl Lookup {
+    pub fn new(x: &Extractor, known: Known) -> Lookup {
+        let aliases = company::Aliases::new(x, &known.companies);
+        let names: Vec<&str> = known.officials.iter().map(String::as_str).collect();
+        let officials = (!names.is_empty()).then(|| automaton(&names));
+        Lookup { known, aliases, officials }
+    }
+}
+
 /// Compiled lexicons and automata; build once, share across articles.
 pub struct Extractor {
     pub(crate) gazetteer: Gazetteer,
@@ -237,15 +256,8 @@ impl Extractor {
     }
 
     /// Pass 2: every mention in the article, in text order, never overlapping.
-    pub fn extract(
-        &self,
-        text: &str,
-        sentences: &[Sentence],
-        known: &Known,
-        aliases: &company::Aliases,
-        year: Option<i32>,
-    ) -> Vec<Mention> {
-        self.extract_traced(text, sentences, known, aliases, year, &mut Trace::default())
+    pub fn extract(&self, text: &str, sentences: &[Sentence], lookup: &Lookup, year: Option<i32>) -> Vec<Mention> {
+        self.extract_traced(text, sentences, lookup, year, &mut Trace::default())
     }
 
     /// [`Extractor::extract`], recording in `trace` what was let go and why.
@@ -253,15 +265,14 @@ impl Extractor {
         &self,
         text: &str,
         sentences: &[Sentence],
-        known: &Known,
-        aliases: &company::Aliases,
+        lookup: &Lookup,
         year: Option<i32>,
         trace: &mut Trace,
     ) -> Vec<Mention> {
-        let mut candidates = official::find(self, text, known, trace);
-        candidates.extend(company::find(self, text, sentences, aliases, trace));
+        let mut candidates = official::find(self, text, lookup, trace);
+        candidates.extend(company::find(self, text, sentences, &lookup.aliases, trace));
         candidates.extend(place::find(self, text, trace));
-        candidates.extend(event::find(self, text, known, year, trace));
+        candidates.extend(event::find(self, text, &lookup.known, year, trace));
         let mut mentions = without_overlaps(candidates, trace);
         // Standalone, from the last mention back: a name that ends as a name,
         // or that runs straight into a standalone mention (马陆镇北管村); not
@@ -499,9 +510,8 @@ pub(crate) mod test_support {
         let x = &*EXTRACTOR;
         let n = crate::normalise::normalise(text);
         let sentences = crate::segment::segment(&n.text);
-        let known = x.survey(&n.text, None);
-        let aliases = company::Aliases::new(x, &known.companies);
-        x.extract(&n.text, &sentences, &known, &aliases, None)
+        let lookup = Lookup::new(x, x.survey(&n.text, None));
+        x.extract(&n.text, &sentences, &lookup, None)
             .into_iter()
             .map(|m| (m.entity_type, m.name, m.surface, m.rule))
             .collect()

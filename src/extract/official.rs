@@ -29,7 +29,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::gazetteer::Level;
-use super::{EntityType, Extractor, Known, Mention, Trace, automaton, lexicon};
+use super::{EntityType, Extractor, Lookup, Mention, Trace, automaton, lexicon};
 use crate::normalise::is_han;
 
 pub struct Rules {
@@ -214,22 +214,25 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
 }
 
 /// All official mentions of the article (pass 2).
-pub fn find(x: &Extractor, text: &str, known: &Known, trace: &mut Trace) -> Vec<Mention> {
+pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
     let mut out = titled(x, text, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &out {
         titles_by_name.entry(m.name.clone()).or_default().extend(m.titles.iter().cloned());
     }
-    let names: Vec<&str> = known
-        .officials
-        .iter()
-        .map(String::as_str)
-        .chain(titles_by_name.keys().map(String::as_str))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    if !names.is_empty() {
-        for m in automaton(&names).find_iter(text) {
+    let known = &lookup.known.officials;
+    // A pass-2 article whose pass-1 survey was skipped has titled names the
+    // corpus does not know yet: search them with the corpus's, in one
+    // leftmost-longest automaton as ever.
+    let own = if titles_by_name.keys().all(|n| known.contains(n)) {
+        None
+    } else {
+        let names: BTreeSet<&str> =
+            known.iter().map(String::as_str).chain(titles_by_name.keys().map(String::as_str)).collect();
+        Some(automaton(&names.into_iter().collect::<Vec<_>>()))
+    };
+    if let Some(names) = own.as_ref().or(lookup.officials.as_ref()) {
+        for m in names.find_iter(text) {
             out.push(official(text, m.range(), "known_name", vec![]));
         }
     }
@@ -446,5 +449,20 @@ mod tests {
     #[test]
     fn official_rules() {
         check_cases(CASES, Official);
+    }
+
+    /// The corpus's names are compiled once; a name titled in an article
+    /// the survey did not see must still be found where it stands alone.
+    #[test]
+    fn names_titled_in_an_unsurveyed_article_are_found_again() {
+        use super::super::test_support::EXTRACTOR;
+        use super::super::{Known, Lookup, Trace};
+        let x = &*EXTRACTOR;
+        let text = "区委书记王建明来到南翔镇。王建明强调,要抓好落实。";
+        let second_sentence = text.find('。').expect("two sentences") + '。'.len_utf8();
+        for lookup in [Lookup::new(x, Known::default()), Lookup::new(x, x.survey(text, None))] {
+            let found = super::find(x, text, &lookup, &mut Trace::default());
+            assert!(found.iter().any(|m| m.name == "王建明" && m.span.start == second_sentence), "{found:?}");
+        }
     }
 }

@@ -16,10 +16,10 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::gazetteer::{Form, Level};
-use super::{EntityType, Extractor, Mention, Trace, automaton, lexicon};
+use super::{EntityType, Extractor, Mention, Trace, lexicon};
 use crate::normalise::is_han;
 
 pub struct Rules {
@@ -38,7 +38,18 @@ const MAX_ZONE_LEAD: usize = 4;
 
 impl Rules {
     pub fn new() -> Rules {
-        Rules { zones: automaton(&lexicon::words(lexicon::ZONE_SUFFIXES)) }
+        let zones = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(lexicon::words(lexicon::ZONE_SUFFIXES))
+            .expect("zone automaton");
+        Rules { zones }
+    }
+
+    /// Whether a zone word (工业区, 商务区) starts at `at`. Anchored, so the
+    /// cost does not grow with the text after `at`.
+    fn zone_word_at(&self, text: &str, at: usize) -> bool {
+        self.zones.find(Input::new(text).range(at..).anchored(Anchored::Yes)).is_some()
     }
 }
 
@@ -98,7 +109,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
                 && !village_follows
                 && full.iter().all(|f| g.division(f.division).level == Level::Town)
                 && !x.ends_name(text, range.end)
-                && x.place.zones.find(&text[range.end..]).is_none_or(|m| m.start() != 0);
+                && !x.place.zone_word_at(text, range.end);
             // A two-character name of a place the article gives no context
             // for is a word far more often (以产兴县).
             let lone_and_short = !has_context && text[range.clone()].chars().count() <= 2;
@@ -111,8 +122,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
             }
             plain.or(full.first()).map(|f| (f.division, "division"))
         } else {
-            let ends_as_name =
-                x.ends_name(text, range.end) || x.place.zones.find(&text[range.end..]).is_some_and(|m| m.start() == 0);
+            let ends_as_name = x.ends_name(text, range.end) || x.place.zone_word_at(text, range.end);
             // 昆山花桥: a short form followed by a place inside it.
             let followed_by_part = |d: usize| {
                 matches
@@ -230,5 +240,15 @@ mod tests {
     #[test]
     fn town_rules() {
         check_cases(CASES, Town);
+    }
+
+    #[test]
+    fn zone_word_only_counts_where_it_starts() {
+        let rules = super::Rules::new();
+        let text = "马陆葡萄主题公园和嘉定工业区";
+        assert!(!rules.zone_word_at(text, 0), "a zone word later in the text is not at 0");
+        let at = text.find("工业区").expect("zone word in the text");
+        assert!(rules.zone_word_at(text, at));
+        assert!(!rules.zone_word_at(text, text.len()));
     }
 }
