@@ -417,33 +417,21 @@ mod tests {
         ),
     ];
 
+    /// (sentence, the titles of its first official)
+    const WHOLE_TITLES: &[(&str, &[&str])] = &[
+        ("县人大常委会主任赵德明出席。", &["县人大常委会主任"]),
+        ("区委副书记、区长高香主持会议。", &["区委副书记", "区长"]),
+        // 001 and 004: verbs and page furniture before a title are not part of it.
+        ("肖文高致辞,并和嘉定区领导高香共同开启。", &["嘉定区领导"]),
+        ("当前位置:首页 > 正文内容上海市嘉定区区长高香:嘉定将。", &["上海市嘉定区区长"]),
+    ];
+
     #[test]
     fn titles_are_kept_whole_with_their_organisation() {
-        let m = super::titled(
-            &super::super::test_support::EXTRACTOR,
-            "县人大常委会主任赵德明出席。",
-            &mut super::Trace::default(),
-        );
-        assert_eq!(m[0].titles, ["县人大常委会主任"]);
-        let m = super::titled(
-            &super::super::test_support::EXTRACTOR,
-            "区委副书记、区长高香主持会议。",
-            &mut super::Trace::default(),
-        );
-        assert_eq!(m[0].titles, ["区委副书记", "区长"]);
-        // 001 and 004: verbs and page furniture before a title are not part of it.
-        let m = super::titled(
-            &super::super::test_support::EXTRACTOR,
-            "肖文高致辞,并和嘉定区领导高香共同开启。",
-            &mut super::Trace::default(),
-        );
-        assert_eq!(m[0].titles, ["嘉定区领导"]);
-        let m = super::titled(
-            &super::super::test_support::EXTRACTOR,
-            "当前位置:首页 > 正文内容上海市嘉定区区长高香:嘉定将。",
-            &mut super::Trace::default(),
-        );
-        assert_eq!(m[0].titles, ["上海市嘉定区区长"]);
+        for (sentence, titles) in WHOLE_TITLES {
+            let m = super::titled(&super::super::test_support::EXTRACTOR, sentence, &mut super::Trace::default());
+            assert_eq!(m[0].titles, *titles, "{sentence}");
+        }
     }
 
     #[test]
