@@ -65,14 +65,8 @@ struct BuildArgs {
     /// Base name of the files written (default: the corpus folder's name).
     #[arg(long)]
     name: Option<String>,
-    /// Extra places, one a line: `name` or `name<TAB>parent name`.
-    #[arg(long)]
-    places: Option<PathBuf>,
-    /// How near two mentions must be to co-occur.
-    #[arg(long, value_enum, default_value_t = Window::Sentence)]
-    window: Window,
     #[command(flatten)]
-    reading: ReadArgs,
+    reading: CorpusArgs,
     #[command(flatten)]
     filters: FilterArgs,
     /// Write the JSON edge list under `links` (d3, NetworkX before 3.6).
@@ -100,16 +94,29 @@ struct RenderArgs {
     /// The diagram's title (default: the input's name).
     #[arg(long)]
     title: Option<String>,
-    /// Extra places, as for `build`.
+    #[command(flatten)]
+    reading: CorpusArgs,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+/// How articles are read and related, the same for `build` and `render`.
+#[derive(Args)]
+struct CorpusArgs {
+    /// Extra places, one a line: `name` or `name<TAB>parent name`.
     #[arg(long)]
     places: Option<PathBuf>,
-    /// How near two mentions must be to co-occur (for a corpus).
+    /// How near two mentions must be to co-occur.
     #[arg(long, value_enum, default_value_t = Window::Sentence)]
     window: Window,
     #[command(flatten)]
-    reading: ReadArgs,
-    #[command(flatten)]
-    filters: FilterArgs,
+    files: ReadArgs,
+}
+
+impl CorpusArgs {
+    fn options(&self) -> newsgraph::Options {
+        newsgraph::Options { window: self.window, read: self.files.options(), jobs: self.files.jobs }
+    }
 }
 
 /// How article files are decoded, and by how many threads.
@@ -256,7 +263,7 @@ fn run(cli: Cli) -> Result<u8> {
 
 fn build(args: BuildArgs) -> Result<u8> {
     let started = Instant::now();
-    let extractor = extractor(args.places.as_deref())?;
+    let extractor = extractor(args.reading.places.as_deref())?;
     let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
     let filter = args.filters.filter();
     // Check the corpus and its manifest before creating anything in --out.
@@ -267,7 +274,7 @@ fn build(args: BuildArgs) -> Result<u8> {
         .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
     let mentions_path = args.out.join(format!("{name}.mentions.jsonl"));
     let mut mentions = Staged::create(&mentions_path)?;
-    let options = newsgraph::Options { window: args.window, read: args.reading.options(), jobs: args.reading.jobs };
+    let options = args.reading.options();
     let built = newsgraph::build_with_progress(
         &args.corpus,
         &extractor,
@@ -313,8 +320,8 @@ fn render(args: RenderArgs) -> Result<u8> {
         let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
         newsgraph::export::json::read(&text).with_context(|| format!("{}", path.display()))?
     } else {
-        let extractor = extractor(args.places.as_deref())?;
-        let options = newsgraph::Options { window: args.window, read: args.reading.options(), jobs: args.reading.jobs };
+        let extractor = extractor(args.reading.places.as_deref())?;
+        let options = args.reading.options();
         let built = newsgraph::build(&args.input, &extractor, &options, &mut |_, _| Ok(()))?;
         for skip in &built.report.skipped {
             eprintln!("newsgraph: {skip}");
