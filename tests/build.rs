@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::fs;
 
-use common::{build_corpus, newsgraph, root, scratch};
+use common::{attribute, build_corpus, newsgraph, root, scratch};
 use serde_json::Value;
 
 #[test]
@@ -81,12 +81,7 @@ fn graphml_is_well_formed_with_keys_first() {
             quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
                 let qname = e.name();
                 let name: &str = qname.as_ref();
-                let attr = |n: &str| {
-                    e.try_get_attribute(n).unwrap().map(|a| {
-                        let v: &str = a.value.as_ref();
-                        v.to_string()
-                    })
-                };
+                let attr = |n: &str| attribute(&e, n);
                 match name {
                     "key" => {
                         assert!(!seen_graph, "every <key> comes before <graph>");

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{newsgraph, root, scratch};
+use common::{attribute, newsgraph, root, scratch};
 use serde_json::Value;
 
 /// The official with the most edges in the committed graph.
@@ -99,11 +99,7 @@ fn svg_has_one_circle_per_node_chinese_labels_and_a_legend() {
             quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
                 let qname = e.name();
                 let name: &str = qname.as_ref();
-                let class = e.try_get_attribute("class").unwrap().map(|a| {
-                    let v: &str = a.value.as_ref();
-                    v.to_string()
-                });
-                let class = class.unwrap_or_default();
+                let class = attribute(&e, "class").unwrap_or_default();
                 circles += usize::from(name == "circle" && class.starts_with("node "));
                 in_label = name == "text" && class.starts_with("label ");
                 legend |= name == "g" && class == "legend";

@@ -75,6 +75,13 @@ pub fn small_graph(label: &str) -> newsgraph::graph::CorpusGraph {
     CorpusGraph { graph: g, documents: vec![], window: Window::Sentence }
 }
 
+/// An element's attribute as text, if it has one.
+pub fn attribute(element: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    let attribute = element.try_get_attribute(name).expect("a well-formed attribute")?;
+    let value: &str = attribute.value.as_ref();
+    Some(value.to_string())
+}
+
 /// Whether `xml` parses to its end as well-formed XML.
 pub fn well_formed_xml(xml: &str) -> bool {
     let mut reader = quick_xml::Reader::from_str(xml);
