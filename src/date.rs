@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// A calendar day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Day {
     pub year: i32,
     pub month: u32,
@@ -88,7 +88,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// When an article was published: a year, usually a month, sometimes a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct PubDate {
     pub year: i32,
     pub month: Option<u32>,

@@ -148,10 +148,11 @@ impl CorpusGraph {
     }
 }
 
-/// Accumulates articles into a graph.
+/// Accumulates articles into a graph. The graph does not depend on the
+/// order the articles come in, so partial corpora can be merged in any order.
 pub struct GraphBuilder {
     nodes: BTreeMap<EntityKey, Node>,
-    edges: BTreeMap<(RelationKind, EntityKey, EntityKey), Edge>,
+    edges: BTreeMap<(RelationKind, EntityKey, EntityKey), (Edge, Vec<Cited>)>,
     documents: Vec<DocumentInfo>,
     window: Window,
 }
@@ -206,15 +207,20 @@ impl GraphBuilder {
                 std::mem::swap(&mut source, &mut target);
             }
             let id = edge_id(r.kind, &source, &target);
-            let edge = self.edges.entry((r.kind, source, target)).or_insert_with(|| Edge {
-                id,
-                kind: r.kind,
-                weight: 0,
-                dates: BTreeSet::new(),
-                evidence: Vec::new(),
-                confidence: 0.0,
-                first_seen: None,
-                last_seen: None,
+            let (edge, cited) = self.edges.entry((r.kind, source, target)).or_insert_with(|| {
+                (
+                    Edge {
+                        id,
+                        kind: r.kind,
+                        weight: 0,
+                        dates: BTreeSet::new(),
+                        evidence: Vec::new(),
+                        confidence: 0.0,
+                        first_seen: None,
+                        last_seen: None,
+                    },
+                    Vec::new(),
+                )
             });
             edge.weight += r.sentences.len();
             edge.confidence = edge.confidence.max(r.confidence);
@@ -224,11 +230,9 @@ impl GraphBuilder {
             }
             (edge.first_seen, edge.last_seen) = span;
             edge.dates.extend(r.dates.iter().copied());
-            for s in &r.sentences {
-                if edge.evidence.len() < MAX_EVIDENCE
-                    && let Some(text) = doc.sentences.get(s)
-                {
-                    edge.evidence.push(Evidence { doc: doc.id.clone(), sentence: text.clone() });
+            for &s in &r.sentences {
+                if let Some(text) = doc.sentences.get(&s) {
+                    cite(cited, (&doc.id, s), text);
                 }
             }
         }
@@ -244,12 +248,28 @@ impl GraphBuilder {
             index.insert(key, graph.add_node(node));
         }
         let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-        for ((_, source, target), edge) in edges {
+        edges.sort_by(|a, b| a.1.0.id.cmp(&b.1.0.id));
+        for ((_, source, target), (mut edge, cited)) in edges {
+            edge.evidence = cited.into_iter().map(|((doc, _), sentence)| Evidence { doc, sentence }).collect();
             graph.add_edge(index[&source], index[&target], edge);
         }
         CorpusGraph { graph, documents: self.documents, window: self.window }
     }
+}
+
+/// An evidence sentence of an edge: (document, sentence index), text.
+type Cited = ((String, usize), String);
+
+/// Keeps the sentence at `at` among `cited` if it is among the
+/// [`MAX_EVIDENCE`] first by document and position, whatever order the
+/// documents come in; `cited` stays in that order.
+fn cite(cited: &mut Vec<Cited>, at: (&str, usize), text: &str) {
+    let place = cited.partition_point(|((doc, s), _)| (doc.as_str(), *s) < at);
+    if place >= MAX_EVIDENCE || cited.get(place).is_some_and(|((doc, s), _)| (doc.as_str(), *s) == at) {
+        return;
+    }
+    cited.insert(place, ((at.0.to_string(), at.1), text.to_string()));
+    cited.truncate(MAX_EVIDENCE);
 }
 
 /// A node's id: a type prefix and a hash of its canonical name.

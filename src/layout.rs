@@ -199,7 +199,7 @@ mod tests {
     fn graph() -> CorpusGraph {
         let x = crate::extract::Extractor::new();
         let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        crate::build(&[dir], &x, &crate::Options::default(), &mut |_, _| Ok(())).unwrap().graph
+        crate::build(&[dir], &x, &crate::Options::default(), &mut |_| Ok(())).unwrap().graph
     }
 
     #[test]

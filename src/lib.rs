@@ -16,7 +16,8 @@
 //! | graph | [`graph`] | every article's results → [`graph::CorpusGraph`] (petgraph) |
 //! | export | [`export`] | graph → GraphML, GEXF, JSON, mentions, SVG, HTML |
 //!
-//! [`build`] runs them all over a corpus; [`explain::explain`] shows what
+//! [`build`] runs them all over a corpus ([`extract`] and [`merge`] split
+//! that across machines, see [`shard`]); [`explain::explain`] shows what
 //! each rule made of an article's sentences; [`filter`] and [`layout`] sit
 //! between graph and export. Articles are read in batches processed in
 //! parallel and dropped once merged (in file order, so output does not depend
@@ -35,6 +36,7 @@ pub mod normalise;
 pub mod relate;
 pub mod resolve;
 pub mod segment;
+pub mod shard;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -56,6 +58,8 @@ pub struct Options {
     pub read: load::ReadOptions,
     /// Worker threads (0: one per core). The output is the same for any number.
     pub jobs: usize,
+    /// Only this part of the corpus's files (`newsgraph extract --part 3/16`).
+    pub part: Option<shard::Part>,
 }
 
 /// Why a build stopped.
@@ -67,8 +71,10 @@ pub enum BuildError {
     Sink(std::io::Error),
 }
 
-/// What one article contributes to the graph.
-#[derive(Debug, Clone)]
+/// What one article contributes to the graph: a pure function of the
+/// article and what the corpus establishes ([`Known`]), so it can be made on
+/// any machine and sent as JSON ([`shard`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentResult {
     pub id: String,
     pub title: Option<String>,
@@ -82,6 +88,10 @@ pub struct DocumentResult {
     pub sentences: BTreeMap<usize, String>,
     /// Where each mention stands in the document's text: (byte range, char range).
     pub original_spans: Vec<(Range<usize>, Range<usize>)>,
+    /// The text of each mention as it stands there (`李 红` where the name is `李红`).
+    pub original_texts: Vec<String>,
+    /// What was mended in reading the document (replaced bytes, a bad JSON line).
+    pub warnings: Vec<String>,
     /// Where the document's text starts in its file (bytes, characters).
     pub offset: (usize, usize),
     /// When each mention was made: its sentence's day, else the publication
@@ -94,7 +104,7 @@ pub struct DocumentResult {
 }
 
 /// A title seen with an official in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TitleSeen {
     /// Index into the article's resolved entities.
     pub entity: usize,
@@ -190,7 +200,10 @@ pub fn process(
         .collect();
     let bytes: Vec<Range<usize>> = mentions.iter().map(|m| normalised.original_span(m.span.clone())).collect();
     let chars = char_ranges(&doc.text, &bytes);
+    let original_texts = bytes.iter().map(|b| doc.text.get(b.clone()).unwrap_or("").to_string()).collect();
     DocumentResult {
+        original_texts,
+        warnings: doc.warnings.clone(),
         original_spans: bytes.into_iter().zip(chars).collect(),
         offset: doc.offset,
         mention_dates,
@@ -275,6 +288,20 @@ pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manife
     survey_with(extractor, sources, manifest, read, &pool, &mut |_| {})
 }
 
+/// Pass 1 over the articles under `inputs` (or `options.part` of them) on
+/// `options.jobs` threads, reporting the bytes read to `on_progress`.
+pub fn survey_corpus(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    options: &Options,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Known, LoadError> {
+    let found = discover_part(inputs, options.part)?;
+    let manifest = manifest_of(inputs)?;
+    let pool = thread_pool(options.jobs);
+    Ok(survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress))
+}
+
 /// [`survey`] on `pool`, reporting the bytes read to `on_progress`.
 fn survey_with(
     extractor: &Extractor,
@@ -285,34 +312,85 @@ fn survey_with(
     on_progress: &mut dyn FnMut(u64),
 ) -> Known {
     let mut known = Known::default();
-    for batch in sources.chunks(BATCH) {
-        let found: Vec<(Known, u64)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|s| {
-                    let mut known = Known::default();
-                    let mut bytes = 0;
-                    for doc in load::read(s, read).into_iter().flatten() {
-                        bytes += doc.text.len() as u64;
-                        let normalised = normalise::normalise(&doc.text);
-                        let (pub_date, _) = publication_date(manifest.date_of(&doc.id), doc.date, &normalised.text);
-                        known.merge(extractor.survey(&normalised.text, pub_date.map(|d| d.year)));
-                    }
-                    (known, bytes)
+    let survey_chunk = &mut |docs: Vec<load::Document>| -> Result<(), BuildError> {
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let found: Vec<Known> = pool.install(|| {
+            docs.into_par_iter()
+                .map(|doc| {
+                    let normalised = normalise::normalise(&doc.text);
+                    let (pub_date, _) = publication_date(manifest.date_of(&doc.id), doc.date, &normalised.text);
+                    extractor.survey(&normalised.text, pub_date.map(|d| d.year))
                 })
                 .collect()
         });
-        for (k, bytes) in found {
-            known.merge(k);
-            on_progress(bytes);
-        }
-    }
+        found.into_iter().for_each(|k| known.merge(k));
+        on_progress(bytes as u64);
+        Ok(())
+    };
+    // Surveying cannot fail, and unreadable files are reported by pass 2.
+    let _ = for_each_chunk(sources, read, pool, &mut |_| {}, survey_chunk);
     known
 }
 
-/// Files handed to the worker threads at a time; their results are merged in
-/// file order, so the output does not depend on the number of threads.
+/// Articles handed to the worker threads at a time, at most; their results
+/// are merged in file order, so the output does not depend on the number of
+/// threads.
 const BATCH: usize = 64;
+
+/// Reads `sources` on `pool` and hands their articles to `each` in file
+/// order, in chunks of at most [`BATCH`] articles and a few parts of a
+/// large file per thread, so memory stays bounded by the largest file and
+/// the chunk, however large the corpus. Files that cannot be read go to
+/// `on_skip`.
+fn for_each_chunk(
+    sources: &[load::Source],
+    read: &load::ReadOptions,
+    pool: &rayon::ThreadPool,
+    on_skip: &mut dyn FnMut(load::Skip),
+    each: &mut dyn FnMut(Vec<load::Document>) -> Result<(), BuildError>,
+) -> Result<(), BuildError> {
+    let chunk_bytes = pool.current_num_threads() * 2 * load::PART_BYTES;
+    let mut chunk = Vec::new();
+    let mut held = 0;
+    let mut rest = sources;
+    while !rest.is_empty() {
+        // Files opened together: a batch of them, or as many as make up a
+        // chunk's worth of bytes (one at least).
+        let mut size = 0;
+        let take = rest
+            .iter()
+            .take(BATCH)
+            .take_while(|s| {
+                let first = size == 0;
+                size += std::fs::metadata(&s.path).map_or(0, |m| m.len() as usize).max(1);
+                first || size <= chunk_bytes
+            })
+            .count();
+        let (opening, later) = rest.split_at(take);
+        rest = later;
+        let opened: Vec<Result<load::Articles, load::Skip>> =
+            pool.install(|| opening.par_iter().map(|s| load::open(s, read)).collect());
+        for articles in opened {
+            match articles {
+                Err(skip) => on_skip(skip),
+                Ok(articles) => {
+                    for doc in articles {
+                        held += doc.text.len();
+                        chunk.push(doc);
+                        if chunk.len() >= BATCH || held >= chunk_bytes {
+                            each(std::mem::take(&mut chunk))?;
+                            held = 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        each(chunk)?;
+    }
+    Ok(())
+}
 
 /// A pool of `jobs` worker threads (0: one per core).
 pub fn thread_pool(jobs: usize) -> rayon::ThreadPool {
@@ -347,7 +425,7 @@ pub fn build(
     inputs: &[PathBuf],
     extractor: &Extractor,
     options: &Options,
-    on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
+    on_document: &mut dyn FnMut(&DocumentResult) -> std::io::Result<()>,
 ) -> Result<Built, BuildError> {
     build_with_progress(inputs, extractor, options, on_document, &mut |_| {})
 }
@@ -358,50 +436,121 @@ pub fn build_with_progress(
     inputs: &[PathBuf],
     extractor: &Extractor,
     options: &Options,
-    on_document: &mut dyn FnMut(&load::Document, &DocumentResult) -> std::io::Result<()>,
+    on_document: &mut dyn FnMut(&DocumentResult) -> std::io::Result<()>,
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<Built, BuildError> {
-    let found = load::discover(inputs)?;
+    let mut builder = GraphBuilder::new(options.window);
+    let report = extract(inputs, extractor, options, None, on_progress, &mut |result| {
+        on_document(&result)?;
+        builder.add(&result);
+        Ok(())
+    })?;
+    Ok(Built { graph: builder.finish(), report })
+}
+
+/// Reads the articles under `inputs` and hands each one's results to
+/// `on_document`, in file order. `known` is what the corpus establishes
+/// (pass 1, [`survey`]); without it the inputs are surveyed first, and
+/// `on_progress` hears of the bytes done in both passes.
+pub fn extract(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    options: &Options,
+    known: Option<Known>,
+    on_progress: &mut dyn FnMut(u64),
+    on_document: &mut dyn FnMut(DocumentResult) -> std::io::Result<()>,
+) -> Result<LoadReport, BuildError> {
+    let found = discover_part(inputs, options.part)?;
     let manifest = manifest_of(inputs)?;
     let pool = thread_pool(options.jobs);
-    let known = survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress);
+    let known = match known {
+        Some(known) => known,
+        None => survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress),
+    };
     let lookup = Lookup::new(extractor, known);
-    let mut builder = GraphBuilder::new(options.window);
     let mut report = LoadReport { skipped: found.skipped, other_files: found.other_files, ..LoadReport::default() };
-    for batch in found.sources.chunks(BATCH) {
-        type Processed = Result<Vec<(load::Document, DocumentResult)>, load::Skip>;
-        let done: Vec<Processed> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|source| {
-                    let docs = load::read(source, &options.read)?;
-                    Ok(docs
-                        .into_iter()
-                        .map(|doc| {
-                            let date = manifest.date_of(&doc.id);
-                            let result = process(extractor, &doc, date, &lookup, options);
-                            (doc, result)
-                        })
-                        .collect())
-                })
+    let mut skipped = Vec::new();
+    for_each_chunk(&found.sources, &options.read, &pool, &mut |skip| skipped.push(skip), &mut |docs| {
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let results: Vec<DocumentResult> = pool.install(|| {
+            docs.into_par_iter()
+                .map(|doc| process(extractor, &doc, manifest.date_of(&doc.id), &lookup, options))
                 .collect()
         });
-        for processed in done {
-            let docs = match processed {
-                Ok(docs) => docs,
-                Err(skip) => {
-                    report.skipped.push(skip);
-                    continue;
-                }
-            };
-            for (doc, result) in docs {
-                report.warnings.extend(doc.warnings.iter().cloned());
-                on_document(&doc, &result).map_err(BuildError::Sink)?;
-                builder.add(&result);
-                report.documents_read += 1;
-                on_progress(doc.text.len() as u64);
-            }
+        for result in results {
+            report.warnings.extend(result.warnings.iter().cloned());
+            report.documents_read += 1;
+            on_document(result).map_err(BuildError::Sink)?;
+        }
+        on_progress(bytes as u64);
+        Ok(())
+    })?;
+    report.skipped.extend(skipped);
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(report)
+}
+
+/// The files of `inputs`, or of one part of them; what concerns the corpus
+/// as a whole is reported with the first part.
+pub fn discover_part(inputs: &[PathBuf], part: Option<shard::Part>) -> Result<load::Discovery, LoadError> {
+    let mut found = load::discover(inputs)?;
+    if let Some(part) = part {
+        found.sources = part.of(&found.sources).to_vec();
+        if !part.is_first() {
+            found.skipped.clear();
+            found.other_files = 0;
         }
     }
-    Ok(Built { graph: builder.finish(), report })
+    Ok(found)
+}
+
+/// Folds per-document results made elsewhere (`newsgraph extract`, see
+/// [`shard`]) into one graph. The graph is the same whatever the order of
+/// the documents, so shards can be merged in any order.
+pub fn merge(
+    shards: &[PathBuf],
+    on_document: &mut dyn FnMut(&DocumentResult) -> std::io::Result<()>,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Built, shard::ShardError> {
+    let mut report = LoadReport::default();
+    let mut builder: Option<(GraphBuilder, relate::Window, &PathBuf)> = None;
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, path) in shards.iter().enumerate() {
+        shard::read(
+            path,
+            &mut |record| {
+                match record {
+                    shard::Record::Header(header) => match &builder {
+                        Some((_, window, first)) if *window != header.window => {
+                            let (first, window, theirs) = (first.to_path_buf(), *window, header.window);
+                            return Err(shard::Problem::Window { first, window, theirs });
+                        }
+                        Some(_) => {}
+                        None => builder = Some((GraphBuilder::new(header.window), header.window, path)),
+                    },
+                    shard::Record::Document(result) => {
+                        let Some((builder, _, _)) = &mut builder else { return Err(shard::Problem::NoHeader) };
+                        if let Some(&other) = seen.get(&result.id) {
+                            return Err(shard::Problem::Duplicate {
+                                doc: result.id.clone(),
+                                other: shards[other].clone(),
+                            });
+                        }
+                        seen.insert(result.id.clone(), i);
+                        on_document(&result).map_err(shard::Problem::Sink)?;
+                        builder.add(&result);
+                        report.warnings.extend(result.warnings.iter().cloned());
+                        report.documents_read += 1;
+                    }
+                    shard::Record::Skipped(skip) => report.skipped.push(skip),
+                    shard::Record::OtherFiles(n) => report.other_files += n,
+                }
+                Ok(())
+            },
+            on_progress,
+        )?;
+    }
+    let graph = builder.map_or_else(|| GraphBuilder::new(relate::Window::default()), |(b, _, _)| b).finish();
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Built { graph, report })
 }

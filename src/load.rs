@@ -4,7 +4,8 @@
 //! [`discover`] takes the paths the user named (folders are walked
 //! recursively) and returns the article files sorted by id, so every later
 //! stage sees the same order on every machine; files of other kinds are
-//! counted, not read. [`read`] turns one file into [`Document`]s:
+//! counted, not read. [`read`] turns one file into [`Document`]s ([`open`]
+//! makes them one at a time):
 //! - `.txt`: one document; UTF-8 with or without byte-order mark, UTF-16
 //!   with one, GBK/GB18030 recognised when the bytes are not UTF-8, or the
 //!   encoding given with [`ReadOptions::encoding`]. Bytes that do not decode
@@ -43,7 +44,7 @@ pub enum LoadError {
 }
 
 /// A file that was not read, and why: one line for the analyst.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Skip {
     pub path: PathBuf,
     pub reason: String,
@@ -239,6 +240,12 @@ const MAX_LINE_WITHOUT_SENTENCE_END: usize = 1 << 20;
 
 /// Reads one file as its articles, or says why it is skipped.
 pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Skip> {
+    open(source, options).map(Iterator::collect)
+}
+
+/// Opens one file as its articles, made as they are taken (see
+/// [`Articles`]), or says why it is skipped.
+pub fn open(source: &Source, options: &ReadOptions) -> Result<Articles, Skip> {
     let skip = |reason: String| Skip { path: source.path.clone(), reason };
     let bytes = fs::read(&source.path).map_err(|e| skip(format!("cannot be read ({e})")))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -250,9 +257,7 @@ pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Ski
     if !utf16 && nul * 100 > bytes.len() {
         return Err(skip("binary, not text".into()));
     }
-    let (text, mut warnings) = decode(&bytes, options.encoding).map_err(skip)?;
-    // The raw bytes are no longer needed: free them before the text is cut up.
-    drop(bytes);
+    let (text, mut warnings) = decode(bytes, options.encoding).map_err(skip)?;
     if options.strict && !warnings.is_empty() {
         return Err(skip(format!("{} (--strict)", warnings.join("; "))));
     }
@@ -263,32 +268,74 @@ pub fn read(source: &Source, options: &ReadOptions) -> Result<Vec<Document>, Ski
         }
     }
     let extension = source.path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let mut documents = match extension.as_str() {
-        "html" | "htm" => vec![html_document(&source.id, &text)],
-        "jsonl" => jsonl_documents(&source.id, &text, &mut warnings),
-        _ => parts(&source.id, text),
+    let articles = match extension.as_str() {
+        "html" | "htm" => Listed(vec![html_document(&source.id, &text)].into_iter()),
+        "jsonl" => Listed(jsonl_documents(&source.id, &text, &mut warnings).into_iter()),
+        _ => Parts(TextParts { id: source.id.clone(), text, start: 0, chars: 0, made: 0 }),
     };
-    if documents.is_empty() {
+    if matches!(&articles, Listed(documents) if documents.as_slice().is_empty()) {
         return Err(skip("no article in it".into()));
     }
-    if let Some(first) = documents.first_mut() {
-        first.warnings.extend(warnings.into_iter().map(|w| format!("{}: {w}", source.path.display())));
+    let warnings = warnings.into_iter().map(|w| format!("{}: {w}", source.path.display())).collect();
+    Ok(Articles { articles, warnings })
+}
+
+/// The articles of one file, in order. A large text's parts are cut as they
+/// are taken, so a file is held in memory once, not once more as parts; the
+/// file's warnings go with its first article.
+pub struct Articles {
+    articles: ArticleSource,
+    warnings: Vec<String>,
+}
+
+enum ArticleSource {
+    Listed(std::vec::IntoIter<Document>),
+    Parts(TextParts),
+}
+use ArticleSource::{Listed, Parts};
+
+impl Iterator for Articles {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        let mut document = match &mut self.articles {
+            Listed(documents) => documents.next(),
+            Parts(parts) => parts.next(),
+        }?;
+        document.warnings.append(&mut self.warnings);
+        Some(document)
     }
-    Ok(documents)
 }
 
 /// Texts larger than this are processed in parts of about this size, cut
 /// at paragraph ends, so that memory stays bounded however large a file is.
 pub const PART_BYTES: usize = 4 << 20;
 
-/// A large text as parts cut at line ends (`big.txt`, `big.txt#2`, …).
-fn parts(id: &str, text: String) -> Vec<Document> {
-    if text.len() <= PART_BYTES {
-        return vec![Document { id: id.to_string(), text, ..Document::default() }];
-    }
-    let mut documents = Vec::new();
-    let (mut start, mut chars) = (0, 0);
-    while start < text.len() {
+/// A text as parts cut at line ends (`big.txt`, `big.txt#2`, …); one part
+/// when it is no larger than [`PART_BYTES`].
+struct TextParts {
+    id: String,
+    text: String,
+    /// Where the next part starts, in bytes and characters.
+    start: usize,
+    chars: usize,
+    made: usize,
+}
+
+impl Iterator for TextParts {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        let (text, start) = (&self.text, self.start);
+        if start >= text.len() {
+            return None;
+        }
+        if start == 0 && text.len() <= PART_BYTES {
+            self.start = text.len();
+            self.made = 1;
+            let text = std::mem::take(&mut self.text);
+            return Some(Document { id: self.id.clone(), text, ..Document::default() });
+        }
         let mut end = (start + PART_BYTES).min(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;
@@ -299,16 +346,26 @@ fn parts(id: &str, text: String) -> Vec<Document> {
             end = start + nl + 1;
         }
         let part = &text[start..end];
-        let id = if documents.is_empty() { id.to_string() } else { format!("{id}#{}", documents.len() + 1) };
-        documents.push(Document { id, text: part.to_string(), offset: (start, chars), ..Document::default() });
-        chars += part.chars().count();
-        start = end;
+        self.made += 1;
+        let id = if self.made == 1 { self.id.clone() } else { format!("{}#{}", self.id, self.made) };
+        let document = Document { id, text: part.to_string(), offset: (start, self.chars), ..Document::default() };
+        self.chars += part.chars().count();
+        self.start = end;
+        Some(document)
     }
-    documents
 }
 
 /// Decodes `bytes`; the warnings say where bytes had to be replaced.
-fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, Vec<String>), String> {
+fn decode(bytes: Vec<u8>, encoding: Encoding) -> Result<(String, Vec<String>), String> {
+    // Valid UTF-8, the common case, becomes the text without a copy.
+    let bytes = match (encoding, encoding_rs::Encoding::for_bom(&bytes)) {
+        (Encoding::Auto | Encoding::Utf8, None) => match String::from_utf8(bytes) {
+            Ok(text) => return Ok((text, Vec::new())),
+            Err(e) => e.into_bytes(),
+        },
+        _ => bytes,
+    };
+    let bytes = bytes.as_slice();
     let forced = match encoding {
         Encoding::Auto => None,
         Encoding::Utf8 => Some(encoding_rs::UTF_8),
@@ -320,7 +377,9 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, Vec<String>), Str
     let (chosen, body) = match (forced, encoding_rs::Encoding::for_bom(bytes)) {
         (Some(e), _) => (e, bytes),
         (None, Some((e, bom))) => (e, &bytes[bom..]),
-        (None, None) if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
+        // A few bad bytes in UTF-8 text (a truncated last character) do not
+        // make it GBK, whose every Chinese character is invalid UTF-8.
+        (None, None) if few_utf8_errors(bytes) => (encoding_rs::UTF_8, bytes),
         (None, None) => match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
             // Text that is not UTF-8 but decodes cleanly as GB18030, mostly
             // as Chinese, is GBK/GB18030.
@@ -351,6 +410,22 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<(String, Vec<String>), Str
         warnings.push(format!("bytes that are not {} were replaced", chosen.name()));
     }
     Ok((text.into_owned(), warnings))
+}
+
+/// Whether `bytes` has invalid UTF-8 sequences for at most one in a hundred
+/// of its non-ASCII bytes; in GBK text nearly all are in invalid sequences.
+fn few_utf8_errors(bytes: &[u8]) -> bool {
+    let allowed = bytes.iter().filter(|b| !b.is_ascii()).count() / 100;
+    let (mut errors, mut rest) = (0, bytes);
+    while let Err(e) = std::str::from_utf8(rest) {
+        errors += 1;
+        if errors > allowed {
+            return false;
+        }
+        let at = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+        rest = &rest[at..];
+    }
+    true
 }
 
 fn mostly_chinese(text: &str) -> bool {
@@ -563,6 +638,16 @@ mod tests {
     }
 
     #[test]
+    fn utf8_text_cut_inside_its_last_character_stays_utf8() {
+        // A file cut at a byte count (head -c) once came out as GB18030 mojibake.
+        let text = "区委书记陆方舟来到南翔镇。".repeat(200);
+        let bytes = [text.as_bytes(), &"区".as_bytes()[..2]].concat();
+        let doc = &read_bytes("cut.txt", &bytes, ReadOptions::default()).unwrap()[0];
+        assert!(doc.text.starts_with("区委书记陆方舟") && doc.text.ends_with('\u{fffd}'), "{}", &doc.text[..30]);
+        assert!(doc.warnings[0].contains("invalid UTF-8"), "{:?}", doc.warnings);
+    }
+
+    #[test]
     fn bad_files_are_skipped_with_a_reason() {
         assert_eq!(read_bytes("empty.txt", b"  \n", ReadOptions::default()).unwrap_err().reason, "empty");
         assert_eq!(read_bytes("nul.txt", &[0u8; 4096], ReadOptions::default()).unwrap_err().reason, "binary, not text");
@@ -591,7 +676,8 @@ mod tests {
     fn large_texts_are_read_in_parts_cut_at_line_ends() {
         let line = "区委书记王建国来到南翔镇调研。\n";
         let text = line.repeat(PART_BYTES / line.len() * 2 + 3);
-        let docs = parts("big.txt", text.clone());
+        let docs: Vec<Document> =
+            TextParts { id: "big.txt".into(), text: text.clone(), start: 0, chars: 0, made: 0 }.collect();
         assert_eq!(docs.len(), 3);
         assert_eq!(docs[1].id, "big.txt#2");
         assert!(docs.iter().all(|d| d.text.ends_with('\n') && d.text.len() <= PART_BYTES));

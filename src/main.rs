@@ -15,11 +15,12 @@ use serde::Serialize;
 use newsgraph::date::Day;
 use newsgraph::export::json::JsonOptions;
 use newsgraph::extract::gazetteer::Gazetteer;
-use newsgraph::extract::{EntityType, Extractor, Lookup};
+use newsgraph::extract::{EntityType, Extractor, Known, Lookup};
 use newsgraph::filter::{Filter, FilterReport};
 use newsgraph::graph::CorpusGraph;
 use newsgraph::load::{Encoding, ReadOptions};
 use newsgraph::relate::{RelationKind, Window};
+use newsgraph::shard::Part;
 
 /// Build a knowledge graph of officials, companies, towns and events from
 /// Chinese local-government news.
@@ -52,6 +53,16 @@ enum Command {
         #[arg(long)]
         places: Option<PathBuf>,
     },
+    /// For a corpus split across machines, step 1 of 3: what one part of the
+    /// corpus establishes for all of it (names seen with a title, registered
+    /// companies, event abbreviations), as JSON for `extract --known`.
+    Survey(SurveyArgs),
+    /// Step 2 of 3: every article's mentions and relations, as JSON Lines
+    /// for `merge` (see docs/scaling.md).
+    Extract(ExtractArgs),
+    /// Step 3 of 3: fold the JSON Lines of `extract` into one graph and write
+    /// it as `build` does.
+    Merge(MergeArgs),
 }
 
 #[derive(Args)]
@@ -59,14 +70,73 @@ struct BuildArgs {
     /// Folders (searched recursively for .txt files) or files to read.
     #[arg(default_value = "corpus")]
     corpus: Vec<PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    reading: CorpusArgs,
+}
+
+#[derive(Args)]
+struct SurveyArgs {
+    /// The whole corpus, as it would be given to `build`.
+    #[arg(required = true)]
+    corpus: Vec<PathBuf>,
+    /// The JSON file to write (`-`: standard output).
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Only part INDEX of COUNT of the corpus's files (`3/16`).
+    #[arg(long, value_parser = Part::parse)]
+    part: Option<Part>,
+    /// Extra places, as for `build`.
+    #[arg(long)]
+    places: Option<PathBuf>,
+    #[command(flatten)]
+    files: ReadArgs,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// The whole corpus, as it would be given to `build`.
+    #[arg(required = true)]
+    corpus: Vec<PathBuf>,
+    /// The JSON Lines file to write (`-`: standard output).
+    #[arg(long, short)]
+    out: PathBuf,
+    /// What `survey` found in every part of the corpus (default: survey the
+    /// part being extracted, which misses what only other parts establish).
+    #[arg(long, num_args = 1..)]
+    known: Vec<PathBuf>,
+    /// Only part INDEX of COUNT of the corpus's files (`3/16`).
+    #[arg(long, value_parser = Part::parse)]
+    part: Option<Part>,
+    #[command(flatten)]
+    reading: CorpusArgs,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// JSON Lines files written by `extract`, in any order.
+    #[arg(required = true)]
+    shards: Vec<PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Where and how the graph is written, the same for `build` and `merge`.
+#[derive(Args)]
+struct OutputArgs {
     /// Folder to write the graph files into.
     #[arg(long, default_value = "graphs")]
     out: PathBuf,
     /// Base name of the files written (default: the corpus folder's name).
     #[arg(long)]
     name: Option<String>,
-    #[command(flatten)]
-    reading: CorpusArgs,
     #[command(flatten)]
     filters: FilterArgs,
     /// Write the JSON edge list under `links` (d3, NetworkX before 3.6).
@@ -115,7 +185,7 @@ struct CorpusArgs {
 
 impl CorpusArgs {
     fn options(&self) -> newsgraph::Options {
-        newsgraph::Options { window: self.window, read: self.files.options(), jobs: self.files.jobs }
+        newsgraph::Options { window: self.window, read: self.files.options(), jobs: self.files.jobs, part: None }
     }
 }
 
@@ -258,59 +328,156 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Build(args) => build(args),
         Command::Render(args) => render(args),
         Command::Explain { files, corpus, places } => explain(&files, corpus.as_deref(), places.as_deref()),
+        Command::Survey(args) => survey(args),
+        Command::Extract(args) => extract(args),
+        Command::Merge(args) => merge(args),
     }
 }
 
 fn build(args: BuildArgs) -> Result<u8> {
     let started = Instant::now();
     let extractor = extractor(args.reading.places.as_deref())?;
-    let name = args.name.clone().unwrap_or_else(|| default_name(&args.corpus));
-    let filter = args.filters.filter();
+    let name = args.output.name.clone().unwrap_or_else(|| default_name(&args.corpus));
     // Check the corpus and its manifest before creating anything in --out.
     let found = newsgraph::load::discover(&args.corpus)?;
     newsgraph::manifest_of(&args.corpus)?;
-    let progress = progress_bar(&found, args.quiet);
-    fs::create_dir_all(&args.out)
-        .with_context(|| format!("{}: cannot create the output folder", args.out.display()))?;
-    let mentions_path = args.out.join(format!("{name}.mentions.jsonl"));
-    let mut mentions = Staged::create(&mentions_path)?;
-    let options = args.reading.options();
+    let progress = progress_bar(2 * corpus_size(&found), "of text (two passes)", args.output.quiet);
+    let mut mentions = args.output.mentions(&name)?;
     let built = newsgraph::build_with_progress(
         &args.corpus,
         &extractor,
-        &options,
-        &mut |doc, result| newsgraph::export::mentions::write(result, &doc.text, &mut mentions.writer),
+        &args.reading.options(),
+        &mut |result| newsgraph::export::mentions::write(result, &mut mentions.writer),
         &mut |bytes| progress.inc(bytes),
     )?;
     progress.finish_and_clear();
-    let loading = built.report;
-    let (graph, filtered) = newsgraph::filter::apply(&built.graph, &filter)?;
-    let positions = newsgraph::layout::layout(&graph);
-    let json_options = JsonOptions { corpus: name.clone(), links: args.links, filters: args.filters.words() };
-    let out = &args.out;
-    let mut written = Vec::new();
-    let path = out.join(format!("{name}.graphml"));
-    write_atomic(&path, |w| newsgraph::export::graphml::write(&graph, &positions, w))?;
-    written.push(path);
-    let path = out.join(format!("{name}.gexf"));
-    write_atomic(&path, |w| newsgraph::export::gexf::write(&graph, &positions, w))?;
-    written.push(path);
-    let path = out.join(format!("{name}.json"));
-    write_atomic(&path, |w| newsgraph::export::json::write(&graph, &json_options, &positions, w))?;
-    written.push(path);
-    mentions.commit()?;
-    written.push(mentions_path);
+    args.output.write(built, &name, mentions, started)
+}
 
-    let status = if loading.skipped.is_empty() { READ_ALL } else { SOME_SKIPPED };
-    let report = RunReport::new(&graph, loading, filtered, written, started);
-    if let Some(path) = &args.report {
-        write_atomic(path, |w| {
-            serde_json::to_writer_pretty(&mut *w, &report)?;
-            w.write_all(b"\n")
-        })?;
+fn survey(args: SurveyArgs) -> Result<u8> {
+    let extractor = extractor(args.places.as_deref())?;
+    let options =
+        newsgraph::Options { read: args.files.options(), jobs: args.files.jobs, part: args.part, ..Default::default() };
+    let found = newsgraph::discover_part(&args.corpus, args.part)?;
+    let progress = progress_bar(corpus_size(&found), "of text", args.quiet);
+    let known = newsgraph::survey_corpus(&args.corpus, &extractor, &options, &mut |bytes| progress.inc(bytes))?;
+    progress.finish_and_clear();
+    write_to(&args.out, |w| {
+        serde_json::to_writer(&mut *w, &known)?;
+        w.write_all(b"\n")
+    })?;
+    if !args.quiet {
+        eprintln!(
+            "surveyed {} files: {} names seen with a title, {} companies, {} event abbreviations",
+            found.sources.len(),
+            known.officials.len(),
+            known.companies.len(),
+            known.event_abbreviations.len()
+        );
     }
-    report.print(args.quiet);
-    Ok(status)
+    Ok(READ_ALL)
+}
+
+fn extract(args: ExtractArgs) -> Result<u8> {
+    let extractor = extractor(args.reading.places.as_deref())?;
+    let options = newsgraph::Options { part: args.part, ..args.reading.options() };
+    let found = newsgraph::discover_part(&args.corpus, args.part)?;
+    newsgraph::manifest_of(&args.corpus)?;
+    let mut known = None;
+    for path in &args.known {
+        let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+        let part: Known = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not what `newsgraph survey` writes", path.display()))?;
+        known.get_or_insert_with(Known::default).merge(part);
+    }
+    let passes = if known.is_some() { 1 } else { 2 };
+    let progress = progress_bar(passes * corpus_size(&found), "of text", args.quiet);
+    let skipped = write_to(&args.out, |w| {
+        let mut shard = newsgraph::shard::Writer::new(w, options.window, &default_name(&args.corpus))?;
+        let report = newsgraph::extract(
+            &args.corpus,
+            &extractor,
+            &options,
+            known,
+            &mut |bytes| progress.inc(bytes),
+            &mut |result| shard.document(result),
+        )
+        .map_err(|e| match e {
+            newsgraph::BuildError::Sink(e) => e,
+            other => std::io::Error::other(other),
+        })?;
+        for skip in &report.skipped {
+            shard.skipped(skip.clone())?;
+        }
+        if report.other_files > 0 {
+            shard.other_files(report.other_files)?;
+        }
+        shard.finish()?;
+        Ok(report.skipped)
+    })?;
+    progress.finish_and_clear();
+    for skip in &skipped {
+        eprintln!("newsgraph: {skip}");
+    }
+    Ok(if skipped.is_empty() { READ_ALL } else { SOME_SKIPPED })
+}
+
+fn merge(args: MergeArgs) -> Result<u8> {
+    let started = Instant::now();
+    let corpus = newsgraph::shard::header(&args.shards[0])?.corpus;
+    let name = args.output.name.clone().unwrap_or(corpus);
+    let size = args.shards.iter().filter_map(|p| fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let progress = progress_bar(size, "of shards", args.output.quiet);
+    let mut mentions = args.output.mentions(&name)?;
+    let built = newsgraph::merge(
+        &args.shards,
+        &mut |result| newsgraph::export::mentions::write(result, &mut mentions.writer),
+        &mut |bytes| progress.inc(bytes),
+    )?;
+    progress.finish_and_clear();
+    args.output.write(built, &name, mentions, started)
+}
+
+impl OutputArgs {
+    /// The mentions sidecar, staged in the output folder (created here).
+    fn mentions(&self, name: &str) -> Result<Staged> {
+        fs::create_dir_all(&self.out)
+            .with_context(|| format!("{}: cannot create the output folder", self.out.display()))?;
+        Staged::create(&self.out.join(format!("{name}.mentions.jsonl")))
+    }
+
+    /// Filters and lays out the graph, writes it in every format beside the
+    /// `mentions` written while it was built, and reports.
+    fn write(&self, built: newsgraph::Built, name: &str, mentions: Staged, started: Instant) -> Result<u8> {
+        let loading = built.report;
+        let (graph, filtered) = newsgraph::filter::apply(&built.graph, &self.filters.filter())?;
+        let positions = newsgraph::layout::layout(&graph);
+        let json_options = JsonOptions { corpus: name.to_string(), links: self.links, filters: self.filters.words() };
+        let out = &self.out;
+        let mut written = Vec::new();
+        let path = out.join(format!("{name}.graphml"));
+        write_atomic(&path, |w| newsgraph::export::graphml::write(&graph, &positions, w))?;
+        written.push(path);
+        let path = out.join(format!("{name}.gexf"));
+        write_atomic(&path, |w| newsgraph::export::gexf::write(&graph, &positions, w))?;
+        written.push(path);
+        let path = out.join(format!("{name}.json"));
+        write_atomic(&path, |w| newsgraph::export::json::write(&graph, &json_options, &positions, w))?;
+        written.push(path);
+        written.push(mentions.path.clone());
+        mentions.commit()?;
+
+        let status = if loading.skipped.is_empty() { READ_ALL } else { SOME_SKIPPED };
+        let report = RunReport::new(&graph, loading, filtered, written, started);
+        if let Some(path) = &self.report {
+            write_atomic(path, |w| {
+                serde_json::to_writer_pretty(&mut *w, &report)?;
+                w.write_all(b"\n")
+            })?;
+        }
+        report.print(self.quiet);
+        Ok(status)
+    }
 }
 
 fn render(args: RenderArgs) -> Result<u8> {
@@ -322,7 +489,7 @@ fn render(args: RenderArgs) -> Result<u8> {
     } else {
         let extractor = extractor(args.reading.places.as_deref())?;
         let options = args.reading.options();
-        let built = newsgraph::build(&args.input, &extractor, &options, &mut |_, _| Ok(()))?;
+        let built = newsgraph::build(&args.input, &extractor, &options, &mut |_| Ok(()))?;
         for skip in &built.report.skipped {
             eprintln!("newsgraph: {skip}");
         }
@@ -363,18 +530,22 @@ fn caption(graph: &CorpusGraph, filters: &[String]) -> String {
     )
 }
 
-/// A progress bar on stderr for runs long enough to want one (over a few
-/// megabytes), shown only where stderr is a terminal and not with --quiet.
-fn progress_bar(found: &newsgraph::load::Discovery, quiet: bool) -> indicatif::ProgressBar {
-    let size: u64 = found.sources.iter().filter_map(|s| std::fs::metadata(&s.path).ok()).map(|m| m.len()).sum();
-    if quiet || size < 8 << 20 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+/// The size of a corpus's files, in bytes.
+fn corpus_size(found: &newsgraph::load::Discovery) -> u64 {
+    found.sources.iter().filter_map(|s| fs::metadata(&s.path).ok()).map(|m| m.len()).sum()
+}
+
+/// A progress bar on stderr for `total` bytes of `what`, for runs long
+/// enough to want one (over a few megabytes), shown only where stderr is a
+/// terminal and not with --quiet.
+fn progress_bar(total: u64, what: &str, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || total < 16 << 20 || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         return indicatif::ProgressBar::hidden();
     }
-    // Two passes over the text: what the corpus establishes, then the graph.
-    let bar = indicatif::ProgressBar::new(2 * size);
-    let style = indicatif::ProgressStyle::with_template(
-        "{bar:40} {bytes}/{total_bytes} of text (two passes) {binary_bytes_per_sec} ETA {eta}",
-    );
+    let bar = indicatif::ProgressBar::new(total);
+    let style = indicatif::ProgressStyle::with_template(&format!(
+        "{{bar:40}} {{bytes}}/{{total_bytes}} {what} {{binary_bytes_per_sec}} ETA {{eta}}"
+    ));
     if let Ok(style) = style {
         bar.set_style(style);
     }
@@ -522,6 +693,20 @@ fn default_name(corpus: &[PathBuf]) -> String {
         .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "newsgraph".to_string())
+}
+
+/// Writes to `path` through a staged file, or to standard output for `-`.
+fn write_to<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<T>) -> Result<T> {
+    if path.as_os_str() == "-" {
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let done = write(&mut out)?;
+        out.flush()?;
+        return Ok(done);
+    }
+    let mut staged = Staged::create(path)?;
+    let done = write(&mut staged.writer).with_context(|| format!("{}: cannot write", path.display()))?;
+    staged.commit()?;
+    Ok(done)
 }
 
 fn write_atomic(path: &Path, write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>) -> Result<()> {

@@ -24,41 +24,70 @@ use regex::Regex;
 #[derive(Debug, Clone, Default)]
 pub struct Normalised {
     pub text: String,
-    /// (byte offset in `text`, original byte range) per character of `text`.
-    origin: Vec<(usize, Range<usize>)>,
+    /// Where the text's characters came from, as runs sorted by `at`.
+    origin: Vec<Run>,
+}
+
+/// Characters of the normalised text from `at` on that came from `from`:
+/// copied bytes for bytes when `copied` (most of a text is one such run a
+/// line), else a single character standing for the whole of `from` (a
+/// full-width form, a joined line break, which stands for nothing).
+#[derive(Debug, Clone)]
+struct Run {
+    at: usize,
+    from: Range<usize>,
+    copied: bool,
+}
+
+impl Run {
+    /// The original byte where the character at `byte` starts.
+    fn start_of(&self, byte: usize) -> usize {
+        if self.copied { self.from.start + (byte - self.at) } else { self.from.start }
+    }
+
+    /// The original byte where the character ending at `byte` ends.
+    fn end_of(&self, byte: usize) -> usize {
+        if self.copied { self.from.start + (byte - self.at) } else { self.from.end }
+    }
 }
 
 impl Normalised {
     /// The original byte range covered by `span` (byte offsets into `text`).
     pub fn original_span(&self, span: Range<usize>) -> Range<usize> {
+        let first = self.origin.partition_point(|r| r.at <= span.start).checked_sub(1);
         if span.is_empty() {
-            let at = self.locate(span.start).map_or(0, |i| self.origin[i].1.start);
+            let at = first.map_or(0, |i| self.origin[i].start_of(span.start));
             return at..at;
         }
-        let first = self.locate(span.start);
-        let last = self.locate_last(span.end);
+        let last = self.origin.partition_point(|r| r.at < span.end).checked_sub(1);
         match (first, last) {
-            (Some(f), Some(l)) => self.origin[f].1.start..self.origin[l].1.end,
+            (Some(f), Some(l)) => self.origin[f].start_of(span.start)..self.origin[l].end_of(span.end),
             _ => 0..0,
         }
     }
 
-    fn locate(&self, byte: usize) -> Option<usize> {
-        self.origin.binary_search_by_key(&byte, |(b, _)| *b).ok()
+    /// Appends `ch`, which stands for the original bytes `from`.
+    fn push(&mut self, ch: char, from: Range<usize>) {
+        let at = self.text.len();
+        self.text.push(ch);
+        if ch.len_utf8() != from.len() {
+            self.origin.push(Run { at, from, copied: false });
+            return;
+        }
+        match self.origin.last_mut() {
+            Some(run) if run.copied && run.from.end == from.start && run.at + run.from.len() == at => {
+                run.from.end = from.end;
+            }
+            _ => self.origin.push(Run { at, from, copied: true }),
+        }
     }
 
-    /// The index of the character that ends at `end`.
-    fn locate_last(&self, end: usize) -> Option<usize> {
-        let i = self.origin.partition_point(|(b, _)| *b < end);
-        i.checked_sub(1)
+    /// Appends `other`, as a continuation of this text.
+    fn append(&mut self, other: Normalised) {
+        let shift = self.text.len();
+        self.text.push_str(&other.text);
+        self.origin.extend(other.origin.into_iter().map(|r| Run { at: r.at + shift, ..r }));
     }
-}
-
-/// A character of a line with the original bytes it came from.
-#[derive(Clone)]
-struct Piece {
-    ch: char,
-    from: Range<usize>,
 }
 
 const SENTENCE_END: &[char] = &['。', '!', '?', ';', '…', '！', '？', '；'];
@@ -77,31 +106,61 @@ static BYLINE_END: LazyLock<Regex> =
 
 /// Normalises an article; see the module documentation.
 pub fn normalise(original: &str) -> Normalised {
-    let raw: Vec<(bool, Vec<Piece>)> = split_lines(original)
-        .map(|(start, line)| (line.starts_with(char::is_whitespace), clean_line(start, line)))
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
-    let indented: Vec<bool> = raw.iter().map(|(i, _)| *i).collect();
-    let lines: Vec<Vec<Piece>> = raw.into_iter().map(|(_, l)| l).collect();
+    let lines: Vec<Line> =
+        split_lines(original).map(|(start, line)| Line::new(start, line)).filter(|l| !l.is_empty()).collect();
     let wrap_width = wrap_width(&lines);
-
-    let mut out = Normalised::default();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            let prev = &lines[i - 1];
+    let mut out = Normalised { text: String::with_capacity(original.len()), origin: Vec::new() };
+    let mut previous: Option<Line> = None;
+    for mut line in lines {
+        if let Some(prev) = &previous {
             // An indented line opens a paragraph of its own.
-            if indented[i] || !joins(prev, line, wrap_width) {
-                let at = prev.last().map_or(0, |p| p.from.end);
-                out.origin.push((out.text.len(), at..at));
-                out.text.push('\n');
+            if line.indented || !joins(prev, &line, wrap_width) {
+                out.push('\n', prev.end..prev.end);
             }
         }
-        for p in line {
-            out.origin.push((out.text.len(), p.from.clone()));
-            out.text.push(p.ch);
-        }
+        out.append(std::mem::take(&mut line.text));
+        previous = Some(line);
     }
     out
+}
+
+/// A line, cleaned, with what joining it to the next depends on.
+struct Line {
+    text: Normalised,
+    indented: bool,
+    chars: usize,
+    /// Ends a sentence (。 or 。”).
+    closed: bool,
+    /// Ends with a byline or a jump line (下转第2版).
+    ends_column: bool,
+    /// A page's metadata line (来源, 发布时间 … 08:35).
+    metadata: bool,
+    /// Where its last character ends in the original.
+    end: usize,
+}
+
+impl Line {
+    fn new(start: usize, line: &str) -> Line {
+        let text = clean_line(start, line);
+        let t = &text.text;
+        let mut last = t.chars().rev();
+        let (last, before) = (last.next(), last.next());
+        let closed = last.is_some_and(|c| SENTENCE_END.contains(&c))
+            || (last.is_some_and(|c| CLOSING.contains(&c)) && before.is_some_and(|c| SENTENCE_END.contains(&c)));
+        Line {
+            indented: line.starts_with(char::is_whitespace),
+            chars: t.chars().count(),
+            closed,
+            ends_column: BYLINE_END.is_match(t) || t.ends_with("版)"),
+            metadata: METADATA.is_match(t),
+            end: text.origin.last().map_or(start, |r| r.end_of(t.len())),
+            text,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.text.is_empty()
+    }
 }
 
 /// Lines with the byte offset where each starts (`\r\n` and `\n` alike).
@@ -114,45 +173,45 @@ fn split_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-fn clean_line(start: usize, line: &str) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::with_capacity(line.len() / 3 + 1);
+/// The character `ch` becomes, or `None` for one that is dropped.
+fn clean_char(ch: char) -> Option<char> {
+    match ch {
+        '\u{ff01}'..='\u{ff5e}' => Some(char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch)),
+        c if c.is_whitespace() => Some(' '),
+        // Control, zero-width and bidi-override characters: no text, and
+        // a bidi override could make a viewer show text out of order.
+        c if c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}') =>
+        {
+            None
+        }
+        c => Some(c),
+    }
+}
+
+/// A line (starting at byte `start` of the original) cleaned: forms made
+/// half-width, control characters dropped, spaces kept only where they
+/// separate two non-Chinese words.
+fn clean_line(start: usize, line: &str) -> Normalised {
+    let mut out = Normalised { text: String::with_capacity(line.len()), origin: Vec::new() };
+    // A space run is held back until the character after it is known.
+    let mut spaces: Option<Range<usize>> = None;
     for (off, ch) in line.char_indices() {
         let from = start + off..start + off + ch.len_utf8();
-        let ch = match ch {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
-            c if c.is_whitespace() => ' ',
-            // Control, zero-width and bidi-override characters: no text, and
-            // a bidi override could make a viewer show text out of order.
-            c if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}') =>
-            {
-                continue;
-            }
-            c => c,
-        };
-        pieces.push(Piece { ch, from });
-    }
-    // Keep a space only where it separates two non-Chinese words.
-    let mut kept: Vec<Piece> = Vec::with_capacity(pieces.len());
-    let mut i = 0;
-    while i < pieces.len() {
-        if pieces[i].ch != ' ' {
-            kept.push(pieces[i].clone());
-            i += 1;
+        let Some(ch) = clean_char(ch) else { continue };
+        if ch == ' ' {
+            spaces.get_or_insert(from);
             continue;
         }
-        let run_end = (i..pieces.len()).find(|&j| pieces[j].ch != ' ').unwrap_or(pieces.len());
-        let before = kept.last().map(|p| p.ch);
-        let after = pieces.get(run_end).map(|p| p.ch);
-        if let (Some(b), Some(a)) = (before, after)
-            && !is_cjk(b)
-            && !is_cjk(a)
+        if let Some(space) = spaces.take()
+            && out.text.chars().next_back().is_some_and(|b| !is_cjk(b))
+            && !is_cjk(ch)
         {
-            kept.push(pieces[i].clone());
+            out.push(' ', space);
         }
-        i = run_end;
+        out.push(ch, from);
     }
-    kept
+    out
 }
 
 /// Whether `c` is a Chinese character or CJK punctuation.
@@ -167,13 +226,13 @@ pub fn is_han(c: char) -> bool {
 
 /// The column width of a page set in narrow hard-wrapped columns, if this
 /// article is one: most of its lines are then exactly as long as each other.
-fn wrap_width(lines: &[Vec<Piece>]) -> Option<usize> {
+fn wrap_width(lines: &[Line]) -> Option<usize> {
     if lines.len() < 10 {
         return None;
     }
     let mut counts = [0usize; 41];
     for l in lines {
-        counts[l.len().min(40)] += 1;
+        counts[l.chars.min(40)] += 1;
     }
     let (mode, _) = counts[6..40].iter().enumerate().max_by_key(|(i, c)| (**c, usize::MAX - i))?;
     let mode = mode + 6;
@@ -182,31 +241,16 @@ fn wrap_width(lines: &[Vec<Piece>]) -> Option<usize> {
 }
 
 /// Whether `next` continues the paragraph that `prev` ends without closing.
-fn joins(prev: &[Piece], next: &[Piece], wrap_width: Option<usize>) -> bool {
-    let Some(last) = prev.last().map(|p| p.ch) else {
-        return false;
-    };
-    let closed = SENTENCE_END.contains(&last)
-        || (CLOSING.contains(&last) && prev.len() >= 2 && SENTENCE_END.contains(&prev[prev.len() - 2].ch));
-    if closed {
+fn joins(prev: &Line, next: &Line, wrap_width: Option<usize>) -> bool {
+    if prev.chars == 0 || prev.closed || prev.ends_column || prev.metadata || next.metadata {
         return false;
     }
-    let prev_text: String = prev.iter().map(|p| p.ch).collect();
-    // A byline or a jump line (下转第2版) ends a column's text.
-    if BYLINE_END.is_match(&prev_text) || prev_text.ends_with("版)") {
-        return false;
-    }
-    let next_text: String = next.iter().take(4).map(|p| p.ch).collect();
-    if OPENERS.iter().any(|o| next_text.starts_with(o)) {
-        return false;
-    }
-    // A page's metadata line (来源, 发布时间 … 08:35) stands alone.
-    if METADATA.is_match(&prev_text) || METADATA.is_match(&next.iter().map(|p| p.ch).collect::<String>()) {
+    if OPENERS.iter().any(|o| next.text.text.starts_with(o)) {
         return false;
     }
     match wrap_width {
-        Some(width) => prev.len() + 3 >= width,
-        None => prev.len() >= 20,
+        Some(width) => prev.chars + 3 >= width,
+        None => prev.chars >= 20,
     }
 }
 

@@ -29,7 +29,9 @@ use crate::resolve::Resolved;
 use crate::segment::Sentence;
 
 /// The two kinds of edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     CoOccurrence,
@@ -47,7 +49,7 @@ impl RelationKind {
 
 /// A relation between two entities of one article (indices into
 /// [`Resolved::entities`]). For visits `source` is the official.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Relation {
     pub kind: RelationKind,
     pub source: usize,
@@ -79,6 +81,17 @@ pub enum Window {
     Paragraph,
     /// In the same article.
     Article,
+}
+
+/// As the command line spells it (`sentence`).
+impl std::fmt::Display for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Window::Sentence => "sentence",
+            Window::Paragraph => "paragraph",
+            Window::Article => "article",
+        })
+    }
 }
 
 /// What `relate` reads of one article: the earlier stages' results.

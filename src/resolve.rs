@@ -14,14 +14,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::extract::{EntityType, Mention};
 
 /// What identifies an entity across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EntityKey {
     pub entity_type: EntityType,
     pub name: String,
 }
 
 /// An entity as one article knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocEntity {
     pub key: EntityKey,
     pub aliases: BTreeSet<String>,
@@ -31,7 +31,7 @@ pub struct DocEntity {
 }
 
 /// The entities of an article and, per mention, the entity it belongs to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Resolved {
     pub entities: Vec<DocEntity>,
     pub entity_of_mention: Vec<usize>,
@@ -76,7 +76,7 @@ mod tests {
             surface: surface.into(),
             span: 0..0,
             sentence: 0,
-            rule: "test",
+            rule: "test".into(),
             titles: titles.iter().map(|s| s.to_string()).collect(),
             standalone: true,
             confidence: 0.9,

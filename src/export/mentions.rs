@@ -31,11 +31,11 @@ struct Record<'a> {
     entity_id: String,
     entity_type: &'static str,
     name: &'a str,
-    rule: &'static str,
+    rule: &'a str,
 }
 
-/// Writes one article's mentions, one line each; `original` is its text as read.
-pub fn write(doc: &DocumentResult, original: &str, out: &mut impl Write) -> io::Result<()> {
+/// Writes one article's mentions, one line each.
+pub fn write(doc: &DocumentResult, out: &mut impl Write) -> io::Result<()> {
     for (i, m) in doc.mentions.iter().enumerate() {
         let (bytes, chars) = &doc.original_spans[i];
         let (byte_offset, char_offset) = doc.offset;
@@ -46,12 +46,12 @@ pub fn write(doc: &DocumentResult, original: &str, out: &mut impl Write) -> io::
             end: char_offset + chars.end,
             byte_start: byte_offset + bytes.start,
             byte_end: byte_offset + bytes.end,
-            text: original.get(bytes.clone()).unwrap_or(""),
+            text: doc.original_texts.get(i).map_or("", String::as_str),
             sentence: m.sentence,
             entity_id: node_id(&entity.key),
             entity_type: m.entity_type.as_str(),
             name: &entity.key.name,
-            rule: m.rule,
+            rule: &m.rule,
         };
         serde_json::to_writer(&mut *out, &record)?;
         out.write_all(b"\n")?;

@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod official;
 pub mod place;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -57,7 +58,7 @@ impl EntityType {
 }
 
 /// One mention of an entity in an article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub entity_type: EntityType,
     /// The entity's name as far as this article tells (canonical form).
@@ -69,7 +70,7 @@ pub struct Mention {
     /// Index of the sentence the mention is in.
     pub sentence: usize,
     /// The rule that found it (see each extractor's documentation).
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     /// For officials: the titles given with this mention.
     pub titles: Vec<String>,
     /// Whether the name ends where a name can end, rather than running on
@@ -90,7 +91,7 @@ impl Mention {
             surface: surface.to_string(),
             span,
             sentence: 0,
-            rule,
+            rule: Cow::Borrowed(rule),
             titles: vec![],
             standalone: false,
             confidence: rule_confidence(rule),
@@ -119,7 +120,7 @@ pub struct Rejection {
     pub entity_type: EntityType,
     pub surface: String,
     pub span: Range<usize>,
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     pub reason: String,
 }
 
@@ -151,7 +152,7 @@ impl Trace {
                 entity_type,
                 surface: text[span.clone()].to_string(),
                 span,
-                rule,
+                rule: Cow::Borrowed(rule),
                 reason: reason(),
             });
         }
@@ -159,7 +160,7 @@ impl Trace {
 }
 
 /// What one article establishes for the whole corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Known {
     /// Names seen with a public-office title.
     pub officials: BTreeSet<String>,
@@ -486,7 +487,7 @@ fn without_overlaps(mut candidates: Vec<Mention>, trace: &mut Trace) -> Vec<Ment
                         entity_type: m.entity_type,
                         surface: m.surface.clone(),
                         span: m.span.clone(),
-                        rule: m.rule,
+                        rule: m.rule.clone(),
                         reason: format!("inside a longer mention at {}..{}", winner.start, winner.end),
                     });
                 }
@@ -506,7 +507,7 @@ pub(crate) mod test_support {
 
     /// Extracts from one text as a one-article corpus:
     /// (type, name, surface, rule) per mention.
-    pub fn mentions(text: &str) -> Vec<(EntityType, String, String, &'static str)> {
+    pub fn mentions(text: &str) -> Vec<(EntityType, String, String, Cow<'static, str>)> {
         let x = &*EXTRACTOR;
         let n = crate::normalise::normalise(text);
         let sentences = crate::segment::segment(&n.text);
@@ -563,7 +564,7 @@ mod tests {
             surface: String::new(),
             span: s,
             sentence: 0,
-            rule: "",
+            rule: "".into(),
             titles: vec![],
             standalone: true,
             confidence: 1.0,

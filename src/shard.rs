@@ -1,0 +1,202 @@
+//! Per-document results as JSON Lines, for a corpus too large for one
+//! machine: `newsgraph extract` writes a shard's, `newsgraph merge` folds
+//! any number of them into one graph ([`crate::merge`]).
+//!
+//! Making a [`DocumentResult`] depends only on its article and on what the
+//! whole corpus establishes ([`crate::extract::Known`], from `newsgraph
+//! survey`), and folding results into a graph does not depend on their
+//! order, so shards can be processed anywhere and merged in any order.
+//!
+//! A shard file has a header line, then one record a line:
+//!
+//! ```text
+//! {"header": {"format": 1, "newsgraph": "0.1.0", "window": "sentence", "corpus": "corpus"}}
+//! {"document": {"id": "a.txt", "mentions": […], "relations": […], …}}
+//! {"skipped": {"path": "bad.txt", "reason": "binary, not text"}}
+//! {"other_files": 3}
+//! ```
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::DocumentResult;
+use crate::load::Skip;
+use crate::relate::Window;
+
+/// The version of the format written; a reader refuses any other.
+pub const FORMAT: u32 = 1;
+
+/// The first line of a shard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    /// The version of newsgraph that wrote it.
+    pub newsgraph: String,
+    /// The co-occurrence window the relations were found with.
+    pub window: Window,
+    /// The corpus's name, the default name of the merged graph's files.
+    pub corpus: String,
+}
+
+/// One line of a shard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Record {
+    Header(Header),
+    Document(Box<DocumentResult>),
+    /// A file of the shard that could not be read.
+    Skipped(Skip),
+    /// How many files of other kinds the shard's folders held.
+    OtherFiles(usize),
+}
+
+/// Part `index` of `count` of a corpus's files (`3/16`): the files in the
+/// order [`crate::load::discover`] lists them, cut into `count` runs of about
+/// equal length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Part {
+    /// Parses `INDEX/COUNT`, counting from 1.
+    pub fn parse(s: &str) -> Result<Part, String> {
+        let (index, count) = s.split_once('/').ok_or_else(|| format!("{s:?} is not INDEX/COUNT, as in 3/16"))?;
+        let number = |n: &str| n.trim().parse::<usize>().map_err(|_| format!("{s:?}: {n:?} is not a number"));
+        let (index, count) = (number(index)?, number(count)?);
+        if index == 0 || index > count {
+            return Err(format!("{s:?}: parts are counted from 1 to {count}"));
+        }
+        Ok(Part { index, count })
+    }
+
+    /// This part of `items`.
+    pub fn of<'a, T>(&self, items: &'a [T]) -> &'a [T] {
+        let at = |i: usize| items.len() * i / self.count;
+        &items[at(self.index - 1)..at(self.index)]
+    }
+
+    /// Whether this is the first part, which reports what belongs to the
+    /// corpus as a whole (folders that cannot be read, files of other kinds).
+    pub fn is_first(&self) -> bool {
+        self.index == 1
+    }
+}
+
+/// Writes a shard: the header first, then records.
+pub struct Writer<W: Write> {
+    out: W,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(mut out: W, window: Window, corpus: &str) -> io::Result<Writer<W>> {
+        let newsgraph = env!("CARGO_PKG_VERSION").to_string();
+        let header = Header { format: FORMAT, newsgraph, window, corpus: corpus.to_string() };
+        write_line(&mut out, &Record::Header(header))?;
+        Ok(Writer { out })
+    }
+
+    pub fn document(&mut self, result: DocumentResult) -> io::Result<()> {
+        write_line(&mut self.out, &Record::Document(Box::new(result)))
+    }
+
+    pub fn skipped(&mut self, skip: Skip) -> io::Result<()> {
+        write_line(&mut self.out, &Record::Skipped(skip))
+    }
+
+    pub fn other_files(&mut self, count: usize) -> io::Result<()> {
+        write_line(&mut self.out, &Record::OtherFiles(count))
+    }
+
+    /// The writer, flushed.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+fn write_line(out: &mut impl Write, record: &Record) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
+}
+
+/// Why a shard cannot be merged, with the file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{}{}: {problem}", path.display(), line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct ShardError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub problem: Problem,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    #[error("{0}")]
+    Io(io::Error),
+    #[error("not a newsgraph shard record ({0})")]
+    Parse(serde_json::Error),
+    #[error("no header line: not a file written by `newsgraph extract`")]
+    NoHeader,
+    #[error("written in shard format {found}, this newsgraph reads format {FORMAT}: extract it again")]
+    Format { found: u32 },
+    #[error("extracted with --window {theirs}, but {} with --window {window}: extract them alike", first.display())]
+    Window { first: PathBuf, window: Window, theirs: Window },
+    #[error("document {doc} is also in {}: shards must not overlap", other.display())]
+    Duplicate { doc: String, other: PathBuf },
+    #[error("writing per-document output: {0}")]
+    Sink(io::Error),
+}
+
+/// The header of the shard at `path`.
+pub fn header(path: &Path) -> Result<Header, ShardError> {
+    let at = |line: Option<usize>| move |problem: Problem| ShardError { path: path.to_path_buf(), line, problem };
+    let file = fs::File::open(path).map_err(|e| at(None)(Problem::Io(e)))?;
+    let first = BufReader::new(file).lines().find(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
+    match first.transpose().map_err(|e| at(Some(1))(Problem::Io(e)))? {
+        Some(line) => match serde_json::from_str(&line) {
+            Ok(Record::Header(h)) => Ok(h),
+            Ok(_) => Err(at(Some(1))(Problem::NoHeader)),
+            Err(e) => Err(at(Some(1))(Problem::Parse(e))),
+        },
+        None => Err(at(None)(Problem::NoHeader)),
+    }
+}
+
+/// Reads the shard at `path`, handing each record to `on_record` (the
+/// header is checked first) and the bytes read to `on_progress`.
+pub fn read(
+    path: &Path,
+    on_record: &mut dyn FnMut(Record) -> Result<(), Problem>,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<(), ShardError> {
+    let at = |line: Option<usize>| move |problem: Problem| ShardError { path: path.to_path_buf(), line, problem };
+    let file = fs::File::open(path).map_err(|e| at(None)(Problem::Io(e)))?;
+    let mut lines = BufReader::new(file).lines();
+    let (mut number, mut headed) = (0, false);
+    while let Some(line) = lines.next().transpose().map_err(|e| at(Some(number + 1))(Problem::Io(e)))? {
+        number += 1;
+        on_progress(line.len() as u64 + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Record = serde_json::from_str(&line).map_err(|e| at(Some(number))(Problem::Parse(e)))?;
+        // Shards joined into one file (`cat`) carry a header each.
+        match &record {
+            Record::Header(h) if h.format != FORMAT => {
+                return Err(at(Some(number))(Problem::Format { found: h.format }));
+            }
+            Record::Header(_) => headed = true,
+            _ if !headed => return Err(at(Some(number))(Problem::NoHeader)),
+            _ => {}
+        }
+        on_record(record).map_err(at(Some(number)))?;
+    }
+    if !headed {
+        return Err(at(None)(Problem::NoHeader));
+    }
+    Ok(())
+}
