@@ -320,6 +320,34 @@ mod tests {
     }
 
     #[test]
+    fn the_graph_does_not_depend_on_the_order_of_documents() {
+        // Seven articles state the same visit; five evidence sentences are
+        // kept, the same five in whatever order the articles are merged.
+        let x = &*crate::extract::test_support::EXTRACTOR;
+        let lookup = crate::extract::Lookup::new(x, crate::extract::Known::default());
+        let results: Vec<DocumentResult> = (1..=7)
+            .map(|i| {
+                let text = format!("11月{i}日,区委书记陆方舟来到南翔镇调研,第{i}次。");
+                let doc = crate::load::Document { id: format!("{i}.txt"), text, ..Default::default() };
+                crate::process(x, &doc, None, &lookup, &crate::Options::default())
+            })
+            .collect();
+        let graph = |order: &mut dyn Iterator<Item = &DocumentResult>| {
+            let mut builder = GraphBuilder::new(Window::Sentence);
+            order.for_each(|r| builder.add(r));
+            let g = builder.finish();
+            (g.nodes().cloned().collect::<Vec<_>>(), g.edges().map(|(_, _, e)| e.clone()).collect::<Vec<_>>())
+        };
+        let forward = graph(&mut results.iter());
+        assert_eq!(forward, graph(&mut results.iter().rev()));
+        assert_eq!(forward, graph(&mut [3, 6, 0, 5, 1, 4, 2].iter().map(|&i| &results[i])));
+        let visit = forward.1.iter().find(|e| e.kind == RelationKind::Visit).expect("a visit");
+        assert_eq!(visit.weight, 7);
+        let docs: Vec<&str> = visit.evidence.iter().map(|e| e.doc.as_str()).collect();
+        assert_eq!(docs, ["1.txt", "2.txt", "3.txt", "4.txt", "5.txt"]);
+    }
+
+    #[test]
     fn fnv1a_known_value() {
         // FNV-1a 64 of "a" per the reference implementation.
         assert_eq!(fnv1a(&["a"]), 0xaf63_dc4c_8601_ec8c);

@@ -200,3 +200,41 @@ pub fn read(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_cover_every_file_once_in_order() {
+        let files: Vec<usize> = (0..10).collect();
+        for count in [1, 3, 4, 10, 12] {
+            let joined: Vec<usize> = (1..=count).flat_map(|index| Part { index, count }.of(&files).to_vec()).collect();
+            assert_eq!(joined, files, "{count} parts");
+        }
+        assert_eq!(Part::parse("3/16"), Ok(Part { index: 3, count: 16 }));
+        for bad in ["0/3", "4/3", "3", "a/3", "1/0"] {
+            assert!(Part::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_document_comes_back_as_it_was_written() {
+        let x = &*crate::extract::test_support::EXTRACTOR;
+        let lookup = crate::extract::Lookup::new(x, crate::extract::Known::default());
+        let text = "11月4日,区委书记陆方舟来到上海城投(集团)有限公司和南翔镇调研,嘉定区副区长高 香陪同。".to_string();
+        let doc = crate::load::Document { id: "a.txt".into(), text, ..Default::default() };
+        let result = crate::process(x, &doc, None, &lookup, &crate::Options::default());
+        assert!(result.relations.len() >= 2 && result.mentions.iter().all(|m| m.confidence > 0.0));
+        let mut writer = Writer::new(Vec::new(), Window::Sentence, "corpus").unwrap();
+        writer.document(result.clone()).unwrap();
+        let bytes = writer.finish().unwrap();
+        let lines: Vec<Record> = bytes
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        assert!(matches!(&lines[0], Record::Header(h) if h.format == FORMAT && h.corpus == "corpus"));
+        assert_eq!(lines[1], Record::Document(Box::new(result)));
+    }
+}
