@@ -13,7 +13,7 @@
 //!   (北虹桥商务区); `zone_of_town` when it is named after a town the article
 //!   names (花桥经济开发区 is 花桥镇).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -86,7 +86,19 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     // Leftmost-longest, but a spelling that is let go frees its characters
     // for a match starting after its first (园和新沟镇街道: 和新 let go, 新沟镇街道 found).
     let mut pos = 0;
-    while let Some((range, forms)) = g.find_from(text, pos) {
+    let mut next = 0;
+    loop {
+        // The leftmost-longest match from `pos` is the next of `matches`,
+        // which do not overlap, unless `pos` lies inside one of them (after
+        // a rejected match): only then is the text searched again.
+        while matches.get(next).is_some_and(|(r, _)| r.start < pos) {
+            next += 1;
+        }
+        let found = match next.checked_sub(1) {
+            Some(before) if matches[before].0.end > pos => g.find_from(text, pos),
+            _ => matches.get(next).cloned(),
+        };
+        let Some((range, forms)) = found else { break };
         let next_pos = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
         pos = next_pos;
         let full: Vec<&Form> = forms.iter().filter(|f| !f.short).collect();
@@ -152,13 +164,7 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         pos = range.end;
     }
 
-    for &t in &towns {
-        for village in g.villages_of(t) {
-            for (at, _) in text.match_indices(village) {
-                out.push(town(text, at..at + village.len(), village, VILLAGE));
-            }
-        }
-    }
+    out.extend(villages(x, text, &towns));
 
     for m in x.place.zones.find_iter(text) {
         let mut start = x.scan_back(text, m.start(), MAX_ZONE_LEAD + 1, false);
@@ -199,6 +205,34 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Every mention of a village of `towns`, by town, village and position.
+/// Village names all end in 村: the text is scanned once for 村 and the
+/// names ending there looked up, rather than searched for one by one.
+fn villages(x: &Extractor, text: &str, towns: &BTreeSet<usize>) -> Vec<Mention> {
+    let mut order: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (t, &town) in towns.iter().enumerate() {
+        for (v, village) in x.gazetteer.villages_of(town).enumerate() {
+            order.entry(village).or_default().push((t, v));
+        }
+    }
+    let Some(longest) = order.keys().map(|v| v.len()).max() else { return Vec::new() };
+    let mut found: Vec<((usize, usize), usize, &str)> = Vec::new();
+    for (at, village_word) in text.match_indices('村') {
+        let end = at + village_word.len();
+        let mut from = end.saturating_sub(longest);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        for start in text[from..end].char_indices().map(|(i, _)| from + i) {
+            if let Some((name, places)) = order.get_key_value(&text[start..end]) {
+                found.extend(places.iter().map(|&p| (p, start, *name)));
+            }
+        }
+    }
+    found.sort_unstable();
+    found.into_iter().map(|(_, at, name)| town(text, at..at + name.len(), name, VILLAGE)).collect()
 }
 
 fn is_town_name(x: &Extractor, name: &str) -> bool {
