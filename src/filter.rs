@@ -68,7 +68,11 @@ pub enum FilterError {
 }
 
 /// Applies `filter` to `graph`.
-pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, FilterReport), FilterError> {
+pub fn apply(graph: CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, FilterReport), FilterError> {
+    // No filter keeps the graph as it is, without a copy of it.
+    if filter.is_empty() {
+        return Ok((graph, FilterReport::default()));
+    }
     let g = &graph.graph;
     let mut nodes: BTreeSet<NodeIndex> = g.node_indices().collect();
     let mut edges: BTreeSet<EdgeIndex> = g.edge_indices().collect();
@@ -179,7 +183,7 @@ pub fn apply(graph: &CorpusGraph, filter: &Filter) -> Result<(CorpusGraph, Filte
         }
         out.add_edge(index[&a], index[&b], edge);
     }
-    Ok((CorpusGraph { graph: out, documents: graph.documents.clone(), window: graph.window }, report))
+    Ok((CorpusGraph { graph: out, documents: graph.documents, window: graph.window }, report))
 }
 
 #[cfg(test)]
@@ -230,7 +234,7 @@ mod tests {
 
     #[test]
     fn min_weight_drops_light_co_occurrence_but_not_visits() {
-        let (g, report) = apply(&sample(), &Filter { min_weight: Some(2), ..Filter::default() }).unwrap();
+        let (g, report) = apply(sample(), &Filter { min_weight: Some(2), ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙", "丙"], vec!["e1", "e2"]));
         assert_eq!(report.removed[0], Removed { step: "min_weight", nodes: 0, edges: 1 });
     }
@@ -238,43 +242,43 @@ mod tests {
     #[test]
     fn types_keep_only_their_nodes_and_drop_the_isolated() {
         let types = BTreeSet::from([EntityType::Official, EntityType::Company]);
-        let (g, _) = apply(&sample(), &Filter { types: Some(types), ..Filter::default() }).unwrap();
+        let (g, _) = apply(sample(), &Filter { types: Some(types), ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙"], vec!["e1"]));
     }
 
     #[test]
     fn dates_filter_edges_by_when_they_were_stated() {
         let since = Day::parse("2024-01-01");
-        let (g, _) = apply(&sample(), &Filter { since, ..Filter::default() }).unwrap();
+        let (g, _) = apply(sample(), &Filter { since, ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙", "丙"], vec!["e1", "e2"]));
         let until = Day::parse("2024-11-03");
-        let (g, _) = apply(&sample(), &Filter { since, until, ..Filter::default() }).unwrap();
+        let (g, _) = apply(sample(), &Filter { since, until, ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]), "the visit of 11-04 is after --until");
     }
 
     #[test]
     fn ego_keeps_the_neighbourhood_by_label_or_alias() {
         let f = Filter { ego: Some("别名甲".into()), depth: 1, ..Filter::default() };
-        let (g, _) = apply(&sample(), &f).unwrap();
+        let (g, _) = apply(sample(), &f).unwrap();
         assert_eq!(labels(&g).0, ["甲", "乙", "丙"]);
         assert_eq!(labels(&g).1, ["e1", "e2", "e3"], "edges among the neighbours stay");
         let f = Filter { ego: Some("丙".into()), depth: 1, min_weight: Some(2), ..Filter::default() };
-        let (g, _) = apply(&sample(), &f).unwrap();
+        let (g, _) = apply(sample(), &f).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]));
-        let err = apply(&sample(), &Filter { ego: Some("丁".into()), ..Filter::default() }).unwrap_err();
+        let err = apply(sample(), &Filter { ego: Some("丁".into()), ..Filter::default() }).unwrap_err();
         assert_eq!(err, FilterError::UnknownEgo("丁".into()));
     }
 
     #[test]
     fn kinds_keep_only_visits() {
         let f = Filter { kinds: Some(BTreeSet::from([RelationKind::Visit])), ..Filter::default() };
-        let (g, _) = apply(&sample(), &f).unwrap();
+        let (g, _) = apply(sample(), &f).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙"], vec!["e1"]));
     }
 
     #[test]
     fn top_edges_keeps_the_heaviest() {
-        let (g, _) = apply(&sample(), &Filter { top_edges: Some(1), ..Filter::default() }).unwrap();
+        let (g, _) = apply(sample(), &Filter { top_edges: Some(1), ..Filter::default() }).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "丙"], vec!["e2"]));
     }
 
@@ -282,7 +286,7 @@ mod tests {
     fn keep_isolated_keeps_nodes_without_edges() {
         let types = BTreeSet::from([EntityType::Official, EntityType::Town, EntityType::Company]);
         let f = Filter { types: Some(types), top_edges: Some(1), keep_isolated: true, ..Filter::default() };
-        let (g, _) = apply(&sample(), &f).unwrap();
+        let (g, _) = apply(sample(), &f).unwrap();
         assert_eq!(labels(&g), (vec!["甲", "乙", "丙"], vec!["e2"]));
     }
 }

@@ -200,17 +200,18 @@ impl GraphBuilder {
                 widen(span, &t.date);
             }
         }
+        let ids: Vec<String> = doc.resolved.entities.iter().map(|e| node_id(&e.key)).collect();
         for (ri, r) in doc.relations.iter().enumerate() {
-            let mut source = doc.resolved.entities[r.source].key.clone();
-            let mut target = doc.resolved.entities[r.target].key.clone();
-            if r.kind == RelationKind::CoOccurrence && node_id(&source) > node_id(&target) {
-                std::mem::swap(&mut source, &mut target);
+            let (mut s, mut t) = (r.source, r.target);
+            if r.kind == RelationKind::CoOccurrence && ids[s] > ids[t] {
+                std::mem::swap(&mut s, &mut t);
             }
-            let id = edge_id(r.kind, &source, &target);
+            let (source, target) = (doc.resolved.entities[s].key.clone(), doc.resolved.entities[t].key.clone());
+            let id = || edge_id(r.kind, &ids[s], &ids[t]);
             let (edge, cited) = self.edges.entry((r.kind, source, target)).or_insert_with(|| {
                 (
                     Edge {
-                        id,
+                        id: id(),
                         kind: r.kind,
                         weight: 0,
                         dates: BTreeSet::new(),
@@ -283,12 +284,13 @@ pub fn node_id(key: &EntityKey) -> String {
     format!("{prefix}_{:016x}", fnv1a(&[key.entity_type.as_str(), &key.name]))
 }
 
-fn edge_id(kind: RelationKind, source: &EntityKey, target: &EntityKey) -> String {
+/// An edge's id: a kind prefix and a hash of the kind and its nodes' ids.
+fn edge_id(kind: RelationKind, source: &str, target: &str) -> String {
     let prefix = match kind {
         RelationKind::CoOccurrence => "co",
         RelationKind::Visit => "vis",
     };
-    format!("{prefix}_{:016x}", fnv1a(&[kind.as_str(), &node_id(source), &node_id(target)]))
+    format!("{prefix}_{:016x}", fnv1a(&[kind.as_str(), source, target]))
 }
 
 /// 64-bit FNV-1a over the parts, separated: stable across platforms and

@@ -8,6 +8,8 @@
 //! neighbouring cells of a grid, which keeps each iteration near linear in the
 //! number of nodes; a weak pull to the centre keeps separate components in view.
 
+use rayon::prelude::*;
+
 use crate::extract::EntityType;
 use crate::graph::{CorpusGraph, Node};
 
@@ -39,6 +41,12 @@ const K: f64 = 60.0;
 
 /// Strength of the pull to the centre.
 const GRAVITY: f64 = 0.08;
+
+/// The nodes of a grid cell (each with the cell's key) and their centre.
+type Cell<'a> = (&'a [((i64, i64), usize)], (f64, f64));
+
+/// Nodes of one grid cell beyond which the cell repels as one mass.
+const DENSE_CELL: usize = 64;
 
 /// How much [`separate`] spreads a layout before moving labels apart.
 const SPREAD: f64 = 2.0;
@@ -73,30 +81,49 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
     let cell = 2.0 * K;
     for it in 0..iterations {
         let temperature = side / 10.0 * (1.0 - it as f64 / iterations as f64) + 1.0;
-        let mut disp = vec![(0.0f64, 0.0f64); n];
-        // Repulsion between nodes in the same or neighbouring grid cells.
+        // Repulsion between nodes in the same or neighbouring grid cells:
+        // the nodes sorted by cell, each node's sum taken in the same order
+        // on any number of threads.
         let key = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
-        let mut grid: std::collections::BTreeMap<(i64, i64), Vec<usize>> = std::collections::BTreeMap::new();
-        for (i, &p) in pos.iter().enumerate() {
-            grid.entry(key(p)).or_default().push(i);
-        }
-        for (i, &p) in pos.iter().enumerate() {
-            let (cx, cy) = key(p);
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    for &j in grid.get(&(cx + dx, cy + dy)).map_or(&[][..], Vec::as_slice) {
-                        if j == i {
-                            continue;
+        let mut grid: Vec<((i64, i64), usize)> = pos.iter().enumerate().map(|(i, &p)| (key(p), i)).collect();
+        grid.sort_unstable();
+        // Each cell's nodes and their centre, in order of the cells' keys.
+        let cells: Vec<Cell> = grid
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| {
+                let (sx, sy) = run.iter().fold((0.0, 0.0), |s, &(_, j)| (s.0 + pos[j].0, s.1 + pos[j].1));
+                (run, (sx / run.len() as f64, sy / run.len() as f64))
+            })
+            .collect();
+        let cell_at = |c: (i64, i64)| cells.binary_search_by_key(&c, |(run, _)| run[0].0).ok().map(|i| cells[i]);
+        let mut disp: Vec<(f64, f64)> = pos
+            .par_iter()
+            .enumerate()
+            .map(|(i, &p)| {
+                let (cx, cy) = key(p);
+                let mut d = (0.0f64, 0.0f64);
+                let mut push = |from: (f64, f64), mass: f64| {
+                    let (ddx, ddy) = (p.0 - from.0, p.1 - from.1);
+                    let f = mass * K * K / (ddx * ddx + ddy * ddy).max(0.01);
+                    d.0 += ddx * f;
+                    d.1 += ddy * f;
+                };
+                for dx in -1..=1 {
+                    for dy in -1..=1 {
+                        let Some((nodes, centre)) = cell_at((cx + dx, cy + dy)) else { continue };
+                        if nodes.len() <= DENSE_CELL {
+                            nodes.iter().filter(|&&(_, j)| j != i).for_each(|&(_, j)| push(pos[j], 1.0));
+                        } else {
+                            // A crowded cell pushes as one mass at its centre,
+                            // so a hub's crowd costs linear, not quadratic, time.
+                            let others = nodes.len() as f64 - if (dx, dy) == (0, 0) { 1.0 } else { 0.0 };
+                            push(centre, others);
                         }
-                        let (ddx, ddy) = (p.0 - pos[j].0, p.1 - pos[j].1);
-                        let d2 = (ddx * ddx + ddy * ddy).max(0.01);
-                        let f = K * K / d2;
-                        disp[i].0 += ddx * f;
-                        disp[i].1 += ddy * f;
                     }
                 }
-            }
-        }
+                d
+            })
+            .collect();
         for &(a, b, w) in &edges {
             let (ddx, ddy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
             let d = (ddx * ddx + ddy * ddy).sqrt().max(0.01);
@@ -200,6 +227,60 @@ mod tests {
         let x = crate::extract::Extractor::new();
         let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
         crate::build(&[dir], &x, &crate::Options::default(), &mut |_| Ok(())).unwrap().graph
+    }
+
+    /// A hub linked to `leaves` nodes, as a district is to its companies.
+    fn star(leaves: usize) -> CorpusGraph {
+        use crate::graph::{Edge, Node};
+        let node = |label: String| Node {
+            id: crate::graph::node_id(&crate::resolve::EntityKey {
+                entity_type: EntityType::Company,
+                name: label.clone(),
+            }),
+            entity_type: EntityType::Company,
+            label,
+            aliases: Default::default(),
+            titles: Default::default(),
+            mentions: 1,
+            documents: Default::default(),
+            confidence: 1.0,
+            first_seen: None,
+            last_seen: None,
+            roles: Default::default(),
+        };
+        let mut g = petgraph::Graph::new_undirected();
+        let hub = g.add_node(node("中心".into()));
+        for i in 0..leaves {
+            let leaf = g.add_node(node(format!("企业{i}")));
+            let edge = Edge {
+                id: format!("co_{i:016x}"),
+                kind: crate::relate::RelationKind::CoOccurrence,
+                weight: 1,
+                dates: Default::default(),
+                evidence: Vec::new(),
+                confidence: 1.0,
+                first_seen: None,
+                last_seen: None,
+            };
+            g.add_edge(hub, leaf, edge);
+        }
+        CorpusGraph { graph: g, documents: Vec::new(), window: crate::relate::Window::Sentence }
+    }
+
+    #[test]
+    fn a_crowd_around_a_hub_is_laid_out_the_same_on_any_number_of_threads() {
+        // The hub pulls its leaves into cells denser than DENSE_CELL.
+        let g = star(2000);
+        let on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            pool.install(|| layout(&g))
+        };
+        let one = on(1);
+        assert_eq!(one, on(2));
+        assert!(one.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+        let distinct: std::collections::BTreeSet<(i64, i64)> =
+            one.iter().map(|p| ((p.x * 10.0) as i64, (p.y * 10.0) as i64)).collect();
+        assert!(distinct.len() > 1900, "{} distinct positions of 2001", distinct.len());
     }
 
     #[test]

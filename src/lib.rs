@@ -470,13 +470,11 @@ pub fn extract(
     let lookup = Lookup::new(extractor, known);
     let mut report = LoadReport { skipped: found.skipped, other_files: found.other_files, ..LoadReport::default() };
     let mut skipped = Vec::new();
-    for_each_chunk(&found.sources, &options.read, &pool, &mut |skip| skipped.push(skip), &mut |docs| {
-        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        let results: Vec<DocumentResult> = pool.install(|| {
-            docs.into_par_iter()
-                .map(|doc| process(extractor, &doc, manifest.date_of(&doc.id), &lookup, options))
-                .collect()
-        });
+    // Each chunk's results are handed on while the next chunk is processed
+    // (with one job, after: one job is one core).
+    let overlap = pool.current_num_threads() > 1;
+    let mut pending: (Vec<DocumentResult>, usize) = (Vec::new(), 0);
+    let mut hand_on = |(results, bytes): (Vec<DocumentResult>, usize)| -> Result<(), BuildError> {
         for result in results {
             report.warnings.extend(result.warnings.iter().cloned());
             report.documents_read += 1;
@@ -484,7 +482,32 @@ pub fn extract(
         }
         on_progress(bytes as u64);
         Ok(())
+    };
+    for_each_chunk(&found.sources, &options.read, &pool, &mut |skip| skipped.push(skip), &mut |docs| {
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let processing = || {
+            pool.install(|| {
+                docs.into_par_iter()
+                    .map(|doc| process(extractor, &doc, manifest.date_of(&doc.id), &lookup, options))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let results = if overlap {
+            let (results, handed_on) = std::thread::scope(|s| {
+                let processing = s.spawn(processing);
+                let handed_on = hand_on(std::mem::take(&mut pending));
+                (processing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), handed_on)
+            });
+            handed_on?;
+            results
+        } else {
+            hand_on(std::mem::take(&mut pending))?;
+            processing()
+        };
+        pending = (results, bytes);
+        Ok(())
     })?;
+    hand_on(pending)?;
     report.skipped.extend(skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(report)

@@ -298,6 +298,15 @@ impl FilterArgs {
     }
 }
 
+/// Makes `--jobs` the number of threads of all else that runs in parallel
+/// (the layout), as it is of reading the articles.
+fn limit_threads(jobs: usize) {
+    if jobs > 0 {
+        // Fails only when the pool is set already, and it is set only here.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
+    }
+}
+
 fn parse_day(s: &str) -> Result<Day, String> {
     Day::parse(s).ok_or_else(|| format!("{s:?} is not a date YYYY-MM-DD"))
 }
@@ -336,6 +345,7 @@ fn run(cli: Cli) -> Result<u8> {
 
 fn build(args: BuildArgs) -> Result<u8> {
     let started = Instant::now();
+    limit_threads(args.reading.files.jobs);
     let extractor = extractor(args.reading.places.as_deref())?;
     let name = args.output.name.clone().unwrap_or_else(|| default_name(&args.corpus));
     // Check the corpus and its manifest before creating anything in --out.
@@ -450,25 +460,31 @@ impl OutputArgs {
     /// `mentions` written while it was built, and reports.
     fn write(&self, built: newsgraph::Built, name: &str, mentions: Staged, started: Instant) -> Result<u8> {
         let loading = built.report;
-        let (graph, filtered) = newsgraph::filter::apply(&built.graph, &self.filters.filter())?;
+        let (graph, filtered) = newsgraph::filter::apply(built.graph, &self.filters.filter())?;
         let positions = newsgraph::layout::layout(&graph);
         let json_options = JsonOptions { corpus: name.to_string(), links: self.links, filters: self.filters.words() };
-        let out = &self.out;
-        let mut written = Vec::new();
-        let path = out.join(format!("{name}.graphml"));
-        write_atomic(&path, |w| newsgraph::export::graphml::write(&graph, &positions, w))?;
-        written.push(path);
-        let path = out.join(format!("{name}.gexf"));
-        write_atomic(&path, |w| newsgraph::export::gexf::write(&graph, &positions, w))?;
-        written.push(path);
-        let path = out.join(format!("{name}.json"));
-        write_atomic(&path, |w| newsgraph::export::json::write(&graph, &json_options, &positions, w))?;
-        written.push(path);
+        let path = |ext: &str| self.out.join(format!("{name}.{ext}"));
+        let mut written = vec![path("graphml"), path("gexf"), path("json")];
+        // The three formats are written side by side: a large graph's files
+        // are hundreds of megabytes each.
+        let (graph, positions) = (&graph, &positions);
+        std::thread::scope(|s| {
+            let graphml =
+                s.spawn(|| write_atomic(&written[0], |w| newsgraph::export::graphml::write(graph, positions, w)));
+            let gexf = s.spawn(|| write_atomic(&written[1], |w| newsgraph::export::gexf::write(graph, positions, w)));
+            let json =
+                write_atomic(&written[2], |w| newsgraph::export::json::write(graph, &json_options, positions, w));
+            [graphml.join(), gexf.join()]
+                .into_iter()
+                .map(|done| done.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .chain([json])
+                .collect::<Result<()>>()
+        })?;
         written.push(mentions.path.clone());
         mentions.commit()?;
 
         let status = if loading.skipped.is_empty() { READ_ALL } else { SOME_SKIPPED };
-        let report = RunReport::new(&graph, loading, filtered, written, started);
+        let report = RunReport::new(graph, loading, filtered, written, started);
         if let Some(path) = &self.report {
             write_atomic(path, |w| {
                 serde_json::to_writer_pretty(&mut *w, &report)?;
@@ -481,6 +497,7 @@ impl OutputArgs {
 }
 
 fn render(args: RenderArgs) -> Result<u8> {
+    limit_threads(args.reading.files.jobs);
     let from_json = matches!(args.input.as_slice(), [one] if one.extension().is_some_and(|e| e == "json"));
     let graph = if from_json {
         let path = &args.input[0];
@@ -495,7 +512,7 @@ fn render(args: RenderArgs) -> Result<u8> {
         }
         built.graph
     };
-    let (graph, _) = newsgraph::filter::apply(&graph, &args.filters.filter())?;
+    let (graph, _) = newsgraph::filter::apply(graph, &args.filters.filter())?;
     let positions = newsgraph::layout::separate(&graph, &newsgraph::layout::layout(&graph));
     let name = default_name(&args.input);
     let caption = newsgraph::export::svg::Caption {

@@ -15,20 +15,32 @@ pub mod json;
 pub mod mentions;
 pub mod svg;
 
-use quick_xml::escape::escape;
-
 /// Text for an XML attribute value or element content: XML-illegal
 /// characters removed, then escaped. The one path all XML output takes.
 pub fn text(s: &str) -> String {
-    // Line breaks and tabs as character references: an XML parser would turn
-    // them into spaces inside an attribute value.
-    escape(xml_safe(s).as_str()).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars().filter(|&c| is_xml_char(c)) {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Line breaks and tabs as character references: an XML parser
+            // would turn them into spaces inside an attribute value.
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// How many characters of the graph's text XML cannot carry and the
 /// exports therefore drop (control characters in labels or evidence).
 pub fn unsafe_characters(graph: &crate::graph::CorpusGraph) -> usize {
-    let count = |s: &str| s.chars().count() - xml_safe(s).chars().count();
+    let count = |s: &str| s.chars().filter(|&c| !is_xml_char(c)).count();
     let nodes: usize = graph
         .nodes()
         .map(|n| count(&n.label) + n.aliases.iter().chain(&n.titles).map(|s| count(s)).sum::<usize>())
@@ -46,7 +58,11 @@ pub fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
 /// other than tab, newline and carriage return, unpaired surrogates cannot
 /// occur in a `str`, and U+FFFE/U+FFFF).
 pub fn xml_safe(s: &str) -> String {
-    s.chars().filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')).collect()
+    s.chars().filter(|&c| is_xml_char(c)).collect()
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
 }
 
 #[cfg(test)]
@@ -57,6 +73,9 @@ mod tests {
     fn text_is_escaped_and_made_xml_safe() {
         assert_eq!(text("<script>&\u{1}]]>\"\u{1b}"), "&lt;script&gt;&amp;]]&gt;&quot;");
         assert_eq!(text("甲\n乙\t"), "甲&#10;乙&#9;");
+        // As quick_xml escapes: all five XML special characters.
+        let all = "<a href='x'>&\"</a>";
+        assert_eq!(text(all), quick_xml::escape::escape(all));
     }
 
     #[test]
