@@ -365,12 +365,41 @@ fn a_manifest_that_does_not_parse_is_named_with_its_line_and_nothing_is_written(
 
 #[test]
 fn output_is_the_same_for_any_number_of_threads() {
+    // The shipped articles, and a file large enough to be read in parts,
+    // which go to the threads like articles.
+    let corpus = scratch("jobs-corpus").join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let mut big = String::new();
+    for entry in fs::read_dir(root().join("corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+        if path.extension().is_some_and(|e| e == "txt") {
+            big += &fs::read_to_string(&path).unwrap();
+        }
+    }
+    let filler = "Page furniture, not an article.\n".repeat(40_000);
+    let big = format!("{filler}{big}\n").repeat(4);
+    assert!(big.len() > newsgraph::load::PART_BYTES, "{} bytes", big.len());
+    fs::write(corpus.join("big.txt"), &big).unwrap();
+
     let (a, b) = (scratch("jobs-1"), scratch("jobs-2"));
     for (out, jobs) in [(&a, "1"), (&b, "2")] {
-        let o = newsgraph(&["build", "corpus", "--out", out.to_str().unwrap(), "--jobs", jobs, "-q"]);
-        assert!(o.status.success());
+        let o = newsgraph(&["build", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--jobs", jobs, "-q"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
     for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
         assert!(fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(), "{f} differs between --jobs 1 and 2");
+    }
+    // The later parts' mentions count from the start of the file.
+    let mentions = fs::read_to_string(a.join("corpus.mentions.jsonl")).unwrap();
+    let in_parts: Vec<Value> = mentions
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|m| m["doc"].as_str().unwrap().starts_with("big.txt#"))
+        .collect();
+    assert!(!in_parts.is_empty());
+    for m in in_parts {
+        let n = |k: &str| m[k].as_u64().unwrap() as usize;
+        assert_eq!(&big[n("byte_start")..n("byte_end")], m["text"].as_str().unwrap(), "{m}");
     }
 }
