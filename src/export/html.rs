@@ -43,8 +43,8 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], caption: &Caption, out
             n.id.clone(),
             Details {
                 kind: n.entity_type.as_str().into(),
-                label: xml_safe(&n.label),
-                lines: lines.iter().map(|l| xml_safe(l)).collect(),
+                label: xml_safe(&n.label).into_owned(),
+                lines: lines.iter().map(|l| xml_safe(l).into_owned()).collect(),
             },
         );
     }
@@ -58,8 +58,8 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], caption: &Caption, out
             e.id.clone(),
             Details {
                 kind: e.kind.as_str().into(),
-                label: xml_safe(&format!("{} — {}", s.label, t.label)),
-                lines: lines.iter().map(|l| xml_safe(l)).collect(),
+                label: xml_safe(&format!("{} — {}", s.label, t.label)).into_owned(),
+                lines: lines.iter().map(|l| xml_safe(l).into_owned()).collect(),
             },
         );
     }

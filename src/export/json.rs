@@ -31,6 +31,7 @@
 //! The JSON Schema is `docs/graph.schema.json`. NetworkX reads the file with
 //! `node_link_graph(data, edges="edges")`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
@@ -80,10 +81,10 @@ pub struct JsonOptions {
 struct JsonNode<'a> {
     id: &'a str,
     entity_type: &'static str,
-    label: String,
-    aliases: Vec<String>,
+    label: Cow<'a, str>,
+    aliases: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    titles: Option<Vec<String>>,
+    titles: Option<Vec<Cow<'a, str>>>,
     mentions: usize,
     documents: Vec<&'a str>,
     confidence: f64,
@@ -113,7 +114,14 @@ struct JsonEdge<'a> {
     first_seen: Option<&'a str>,
     last_seen: Option<&'a str>,
     evidence_count: usize,
-    evidence: Vec<Evidence>,
+    evidence: Vec<EvidenceOut<'a>>,
+}
+
+/// An evidence sentence as written: the graph's [`Evidence`], made XML-safe.
+#[derive(Serialize, Clone)]
+struct EvidenceOut<'a> {
+    doc: Cow<'a, str>,
+    sentence: Cow<'a, str>,
 }
 
 /// Writes `graph` as node-link JSON (pretty-printed, with a final newline),
@@ -164,7 +172,7 @@ pub fn write(
             evidence: e
                 .evidence
                 .iter()
-                .map(|ev| Evidence { doc: xml_safe(&ev.doc), sentence: xml_safe(&ev.sentence) })
+                .map(|ev| EvidenceOut { doc: xml_safe(&ev.doc), sentence: xml_safe(&ev.sentence) })
                 .collect(),
         })
         .collect();

@@ -15,6 +15,8 @@ pub mod json;
 pub mod mentions;
 pub mod svg;
 
+use std::borrow::Cow;
+
 /// Text for an XML attribute value or element content: XML-illegal
 /// characters removed, then escaped. The one path all XML output takes.
 pub fn text(s: &str) -> String {
@@ -57,8 +59,12 @@ pub fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
 /// `s` without the characters XML 1.0 cannot carry (control characters
 /// other than tab, newline and carriage return, unpaired surrogates cannot
 /// occur in a `str`, and U+FFFE/U+FFFF).
-pub fn xml_safe(s: &str) -> String {
-    s.chars().filter(|&c| is_xml_char(c)).collect()
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
+    }
 }
 
 fn is_xml_char(c: char) -> bool {
