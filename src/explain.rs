@@ -95,12 +95,8 @@ mod tests {
         let x = Extractor::new();
         let doc = load::Document {
             id: "a.txt".into(),
-            title: None,
-            date: None,
-            url: None,
-            warnings: vec![],
-            offset: (0, 0),
             text: "11月4日,区委书记陆方舟来到位于南翔镇的上海卓钢链电子商务有限公司。区领导来到会场。".into(),
+            ..load::Document::default()
         };
         let lookup = Lookup::new(&x, x.survey(&crate::normalise::normalise(&doc.text).text, Some(2024)));
         let mut out = Vec::new();

@@ -265,12 +265,24 @@ type Cited = ((String, usize), String);
 /// [`MAX_EVIDENCE`] first by document and position, whatever order the
 /// documents come in; `cited` stays in that order.
 fn cite(cited: &mut Vec<Cited>, at: (&str, usize), text: &str) {
-    let place = cited.partition_point(|((doc, s), _)| (doc.as_str(), *s) < at);
-    if place >= MAX_EVIDENCE || cited.get(place).is_some_and(|((doc, s), _)| (doc.as_str(), *s) == at) {
+    let new = (reading_order(at.0), at.1);
+    let place = cited.partition_point(|((doc, s), _)| (reading_order(doc), *s) < new);
+    if place >= MAX_EVIDENCE || cited.get(place).is_some_and(|((doc, s), _)| (reading_order(doc), *s) == new) {
         return;
     }
     cited.insert(place, ((at.0.to_string(), at.1), text.to_string()));
     cited.truncate(MAX_EVIDENCE);
+}
+
+/// Where a document comes in the order files are read: by file, then by
+/// the number of its part or line (`big.txt`, `big.txt#2`, …, `big.txt#10`),
+/// which sorting the ids as text would put out of order.
+fn reading_order(doc: &str) -> (&str, Option<u64>, &str) {
+    match doc.rsplit_once('#') {
+        Some((file, n)) if n.parse::<u64>().is_ok() => (file, n.parse().ok(), ""),
+        Some((file, id)) => (file, None, id),
+        None => (doc, None, ""),
+    }
 }
 
 /// A node's id: a type prefix and a hash of its canonical name.
@@ -295,7 +307,7 @@ fn edge_id(kind: RelationKind, source: &str, target: &str) -> String {
 
 /// 64-bit FNV-1a over the parts, separated: stable across platforms and
 /// releases, unlike the standard library's hasher.
-fn fnv1a(parts: &[&str]) -> u64 {
+pub(crate) fn fnv1a(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, part) in parts.iter().enumerate() {
         let sep: &[u8] = if i > 0 { &[0x1f] } else { &[] };
@@ -347,6 +359,13 @@ mod tests {
         assert_eq!(visit.weight, 7);
         let docs: Vec<&str> = visit.evidence.iter().map(|e| e.doc.as_str()).collect();
         assert_eq!(docs, ["1.txt", "2.txt", "3.txt", "4.txt", "5.txt"]);
+    }
+
+    #[test]
+    fn documents_are_cited_in_reading_order() {
+        let mut ids = ["big.txt#10", "big.txt#2", "big.txt", "a.jsonl#x", "a.jsonl#11", "a.jsonl#9", "a.txt"];
+        ids.sort_by_key(|id| reading_order(id));
+        assert_eq!(ids, ["a.jsonl#x", "a.jsonl#9", "a.jsonl#11", "a.txt", "big.txt", "big.txt#2", "big.txt#10"]);
     }
 
     #[test]

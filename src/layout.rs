@@ -116,8 +116,14 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
                         } else {
                             // A crowded cell pushes as one mass at its centre,
                             // so a hub's crowd costs linear, not quadratic, time.
-                            let others = nodes.len() as f64 - if (dx, dy) == (0, 0) { 1.0 } else { 0.0 };
-                            push(centre, others);
+                            let n = nodes.len() as f64;
+                            if (dx, dy) == (0, 0) {
+                                // The node's own cell: the centre of the others.
+                                let others = ((centre.0 * n - p.0) / (n - 1.0), (centre.1 * n - p.1) / (n - 1.0));
+                                push(others, n - 1.0);
+                            } else {
+                                push(centre, n);
+                            }
                         }
                     }
                 }

@@ -10,13 +10,13 @@
 //! | load | [`load`] | paths → [`load::Document`]s (original text) |
 //! | normalise | [`normalise`] | text → [`normalise::Normalised`] text with offsets back |
 //! | segment | [`segment`] | text → [`segment::Sentence`]s in articles |
-//! | extract | [`extract`] | sentences → [`extract::Mention`]s |
+//! | extract | [`mod@extract`] | sentences → [`extract::Mention`]s |
 //! | resolve | [`resolve`] | mentions → [`resolve::DocEntity`]s |
 //! | relate | [`relate`] | entities, dates → [`relate::Relation`]s (co-occurrence, visit) |
 //! | graph | [`graph`] | every article's results → [`graph::CorpusGraph`] (petgraph) |
 //! | export | [`export`] | graph → GraphML, GEXF, JSON, mentions, SVG, HTML |
 //!
-//! [`build`] runs them all over a corpus ([`extract`] and [`merge`] split
+//! [`build`] runs them all over a corpus ([`extract()`] and [`merge`] split
 //! that across machines, see [`shard`]); [`explain::explain`] shows what
 //! each rule made of an article's sentences; [`filter`] and [`layout`] sit
 //! between graph and export. Articles are read in batches processed in
@@ -101,6 +101,39 @@ pub struct DocumentResult {
     pub titles_seen: Vec<TitleSeen>,
     /// When each relation was stated: the dates of its sentences, as for mentions.
     pub relation_dates: Vec<Vec<Option<String>>>,
+}
+
+impl DocumentResult {
+    /// Whether every index into the result's lists points into them, as in
+    /// a result [`process`] made; a shard read back may have been altered.
+    pub fn check(&self) -> Result<(), String> {
+        let (mentions, entities, relations) = (self.mentions.len(), self.resolved.entities.len(), self.relations.len());
+        let lengths = [
+            ("original_spans", self.original_spans.len(), mentions),
+            ("original_texts", self.original_texts.len(), mentions),
+            ("mention_dates", self.mention_dates.len(), mentions),
+            ("entity_of_mention", self.resolved.entity_of_mention.len(), mentions),
+            ("relation_dates", self.relation_dates.len(), relations),
+        ];
+        if let Some((what, len, expected)) = lengths.iter().find(|(_, len, expected)| len != expected) {
+            return Err(format!("{len} {what} for {expected}"));
+        }
+        let entity_indices = (self.resolved.entity_of_mention.iter())
+            .chain(self.relations.iter().flat_map(|r| [&r.source, &r.target]))
+            .chain(self.titles_seen.iter().map(|t| &t.entity));
+        if entity_indices.into_iter().any(|&e| e >= entities) {
+            return Err(format!("an entity index beyond its {entities} entities"));
+        }
+        if self.resolved.entities.iter().flat_map(|e| &e.mentions).any(|&m| m >= mentions) {
+            return Err(format!("a mention index beyond its {mentions} mentions"));
+        }
+        let (bytes, chars) = self.offset;
+        let beyond = |r: &Range<usize>, offset: usize| r.start > r.end || r.end.checked_add(offset).is_none();
+        if self.original_spans.iter().any(|(b, c)| beyond(b, bytes) || beyond(c, chars)) {
+            return Err("a span that ends before it starts or past the end of memory".into());
+        }
+        Ok(())
+    }
 }
 
 /// A title seen with an official in one sentence.
@@ -318,7 +351,7 @@ fn survey_with(
             docs.into_par_iter()
                 .map(|doc| {
                     let normalised = normalise::normalise(&doc.text);
-                    let (pub_date, _) = publication_date(manifest.date_of(&doc.id), doc.date, &normalised.text);
+                    let (pub_date, _) = publication_date(manifest.date_of_document(&doc), doc.date, &normalised.text);
                     extractor.survey(&normalised.text, pub_date.map(|d| d.year))
                 })
                 .collect()
@@ -488,7 +521,7 @@ pub fn extract(
         let processing = || {
             pool.install(|| {
                 docs.into_par_iter()
-                    .map(|doc| process(extractor, &doc, manifest.date_of(&doc.id), &lookup, options))
+                    .map(|doc| process(extractor, &doc, manifest.date_of_document(&doc), &lookup, options))
                     .collect::<Vec<_>>()
             })
         };
@@ -510,6 +543,7 @@ pub fn extract(
     hand_on(pending)?;
     report.skipped.extend(skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.warnings.sort();
     Ok(report)
 }
 
@@ -529,37 +563,37 @@ pub fn discover_part(inputs: &[PathBuf], part: Option<shard::Part>) -> Result<lo
 
 /// Folds per-document results made elsewhere (`newsgraph extract`, see
 /// [`shard`]) into one graph. The graph is the same whatever the order of
-/// the documents, so shards can be merged in any order.
+/// the documents, so shards can be merged in any order; they must come from
+/// one run ([`shard::Consistency`]).
 pub fn merge(
     shards: &[PathBuf],
     on_document: &mut dyn FnMut(&DocumentResult) -> std::io::Result<()>,
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<Built, shard::ShardError> {
     let mut report = LoadReport::default();
-    let mut builder: Option<(GraphBuilder, relate::Window, &PathBuf)> = None;
+    let mut builder: Option<GraphBuilder> = None;
+    let mut consistency = shard::Consistency::default();
+    // The shard each document came from: one in two shards means they overlap.
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, path) in shards.iter().enumerate() {
         shard::read(
             path,
             &mut |record| {
                 match record {
-                    shard::Record::Header(header) => match &builder {
-                        Some((_, window, first)) if *window != header.window => {
-                            let (first, window, theirs) = (first.to_path_buf(), *window, header.window);
-                            return Err(shard::Problem::Window { first, window, theirs });
-                        }
-                        Some(_) => {}
-                        None => builder = Some((GraphBuilder::new(header.window), header.window, path)),
-                    },
+                    shard::Record::Header(header) => {
+                        consistency.add(&header, path)?;
+                        builder.get_or_insert_with(|| GraphBuilder::new(header.window));
+                    }
                     shard::Record::Document(result) => {
-                        let Some((builder, _, _)) = &mut builder else { return Err(shard::Problem::NoHeader) };
-                        if let Some(&other) = seen.get(&result.id) {
-                            return Err(shard::Problem::Duplicate {
-                                doc: result.id.clone(),
-                                other: shards[other].clone(),
-                            });
+                        let Some(builder) = &mut builder else { return Err(shard::Problem::NoHeader) };
+                        result.check().map_err(|why| shard::Problem::Invalid { doc: result.id.clone(), why })?;
+                        match seen.insert(result.id.clone(), i) {
+                            Some(other) if other != i => {
+                                let (doc, other) = (result.id.clone(), shards[other].clone());
+                                return Err(shard::Problem::Duplicate { doc, other });
+                            }
+                            _ => {}
                         }
-                        seen.insert(result.id.clone(), i);
                         on_document(&result).map_err(shard::Problem::Sink)?;
                         builder.add(&result);
                         report.warnings.extend(result.warnings.iter().cloned());
@@ -573,7 +607,13 @@ pub fn merge(
             on_progress,
         )?;
     }
-    let graph = builder.map_or_else(|| GraphBuilder::new(relate::Window::default()), |(b, _, _)| b).finish();
+    consistency.finish().map_err(|problem| shard::ShardError {
+        path: shards[0].clone(),
+        line: None,
+        problem: Box::new(problem),
+    })?;
+    let graph = builder.unwrap_or_else(|| GraphBuilder::new(relate::Window::default())).finish();
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.warnings.sort();
     Ok(Built { graph, report })
 }

@@ -90,6 +90,9 @@ pub struct Document {
     /// Where this text starts in its file, in bytes and in characters of the
     /// decoded text: non-zero for the later parts of a large file.
     pub offset: (usize, usize),
+    /// For the later parts of a large file, the file's id (`big.txt` of
+    /// `big.txt#2`), by which the manifest knows it.
+    pub part_of: Option<String>,
 }
 
 /// A text encoding to decode with.
@@ -169,6 +172,11 @@ impl Manifest {
 
     pub fn date_of(&self, doc: &str) -> Option<PubDate> {
         self.dates.get(doc).copied()
+    }
+
+    /// The publication date given for `doc`, or for the file it is a part of.
+    pub fn date_of_document(&self, doc: &Document) -> Option<PubDate> {
+        self.date_of(&doc.id).or_else(|| doc.part_of.as_deref().and_then(|file| self.date_of(file)))
     }
 }
 
@@ -347,8 +355,12 @@ impl Iterator for TextParts {
         }
         let part = &text[start..end];
         self.made += 1;
-        let id = if self.made == 1 { self.id.clone() } else { format!("{}#{}", self.id, self.made) };
-        let document = Document { id, text: part.to_string(), offset: (start, self.chars), ..Document::default() };
+        let (id, part_of) = match self.made {
+            1 => (self.id.clone(), None),
+            n => (format!("{}#{n}", self.id), Some(self.id.clone())),
+        };
+        let document =
+            Document { id, text: part.to_string(), offset: (start, self.chars), part_of, ..Document::default() };
         self.chars += part.chars().count();
         self.start = end;
         Some(document)
@@ -680,6 +692,7 @@ mod tests {
             TextParts { id: "big.txt".into(), text: text.clone(), start: 0, chars: 0, made: 0 }.collect();
         assert_eq!(docs.len(), 3);
         assert_eq!(docs[1].id, "big.txt#2");
+        assert_eq!((docs[0].part_of.as_deref(), docs[2].part_of.as_deref()), (None, Some("big.txt")));
         assert!(docs.iter().all(|d| d.text.ends_with('\n') && d.text.len() <= PART_BYTES));
         assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<String>(), text);
         let (bytes, chars) = docs[2].offset;

@@ -192,7 +192,9 @@ impl CorpusArgs {
 /// How article files are decoded, and by how many threads.
 #[derive(Args)]
 struct ReadArgs {
-    /// Worker threads (default: one per core). The output is the same for any number.
+    /// Threads extracting and laying out (default: one per core; with more
+    /// than one, another folds results into the graph alongside). The
+    /// output is the same for any number.
     #[arg(long, short, default_value_t = 0)]
     jobs: usize,
     /// The articles' encoding (default: recognise UTF-8, UTF-16 with a byte-order mark, GBK/GB18030).
@@ -391,6 +393,8 @@ fn survey(args: SurveyArgs) -> Result<u8> {
 fn extract(args: ExtractArgs) -> Result<u8> {
     let extractor = extractor(args.reading.places.as_deref())?;
     let options = newsgraph::Options { part: args.part, ..args.reading.options() };
+    refuse_inside(&args.out, &args.corpus)?;
+    let files = newsgraph::load::discover(&args.corpus)?.sources.len();
     let found = newsgraph::discover_part(&args.corpus, args.part)?;
     newsgraph::manifest_of(&args.corpus)?;
     let mut known = None;
@@ -400,10 +404,21 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             .with_context(|| format!("{}: not what `newsgraph survey` writes", path.display()))?;
         known.get_or_insert_with(Known::default).merge(part);
     }
+    let mut header = newsgraph::shard::Header::new(options.window, &default_name(&args.corpus));
+    header.part = args.part;
+    header.files = files;
+    header.survey =
+        known.as_ref().map(|k| newsgraph::shard::fingerprint(&serde_json::to_string(k).unwrap_or_default()));
+    let places = match &args.reading.places {
+        Some(path) => newsgraph::shard::fingerprint(&fs::read_to_string(path).unwrap_or_default()),
+        None => "none".into(),
+    };
+    let read = options.read;
+    header.reading = format!("encoding {:?}, strict {}, places {places}", read.encoding, read.strict);
     let passes = if known.is_some() { 1 } else { 2 };
     let progress = progress_bar(passes * corpus_size(&found), "of text", args.quiet);
     let skipped = write_to(&args.out, |w| {
-        let mut shard = newsgraph::shard::Writer::new(w, options.window, &default_name(&args.corpus))?;
+        let mut shard = newsgraph::shard::Writer::new(w, header)?;
         let report = newsgraph::extract(
             &args.corpus,
             &extractor,
@@ -434,8 +449,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
 
 fn merge(args: MergeArgs) -> Result<u8> {
     let started = Instant::now();
-    let corpus = newsgraph::shard::header(&args.shards[0])?.corpus;
-    let name = args.output.name.clone().unwrap_or(corpus);
+    // The shards' headers are checked before anything is written.
+    let mut consistency = newsgraph::shard::Consistency::default();
+    let mut corpus = None;
+    for path in &args.shards {
+        let header = newsgraph::shard::header(path)?;
+        consistency.add(&header, path).with_context(|| format!("{}", path.display()))?;
+        corpus.get_or_insert(header.corpus);
+    }
+    let name = args.output.name.clone().or(corpus).unwrap_or_else(|| "newsgraph".into());
     let size = args.shards.iter().filter_map(|p| fs::metadata(p).ok()).map(|m| m.len()).sum();
     let progress = progress_bar(size, "of shards", args.output.quiet);
     let mut mentions = args.output.mentions(&name)?;
@@ -678,7 +700,7 @@ fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> R
         match newsgraph::load::read(&source, &read) {
             Ok(docs) => {
                 for doc in docs {
-                    newsgraph::explain::explain(&extractor, &doc, manifest.date_of(&doc.id), &lookup, &mut out)?;
+                    newsgraph::explain::explain(&extractor, &doc, manifest.date_of_document(&doc), &lookup, &mut out)?;
                     writeln!(out)?;
                 }
             }
@@ -710,6 +732,23 @@ fn default_name(corpus: &[PathBuf]) -> String {
         .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "newsgraph".to_string())
+}
+
+/// Refuses to write `out` inside a folder of `corpus`: a shard there would
+/// be read as articles by the jobs that start after it is written.
+fn refuse_inside(out: &Path, corpus: &[PathBuf]) -> Result<()> {
+    let folder = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let (Ok(folder), false) = (folder.canonicalize(), out.as_os_str() == "-") else { return Ok(()) };
+    for input in corpus.iter().filter(|p| p.is_dir()) {
+        if input.canonicalize().is_ok_and(|c| folder.starts_with(&c)) {
+            anyhow::bail!(
+                "{}: inside the corpus {}, where it would be read as articles",
+                out.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Writes to `path` through a staged file, or to standard output for `-`.

@@ -31,7 +31,8 @@ pub struct Normalised {
 /// Characters of the normalised text from `at` on that came from `from`:
 /// copied bytes for bytes when `copied` (most of a text is one such run a
 /// line), else a single character standing for the whole of `from` (a
-/// full-width form, a joined line break, which stands for nothing).
+/// full-width form; a paragraph break put between lines, which stands for
+/// nothing).
 #[derive(Debug, Clone)]
 struct Run {
     at: usize,
@@ -242,7 +243,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 
 /// Whether `next` continues the paragraph that `prev` ends without closing.
 fn joins(prev: &Line, next: &Line, wrap_width: Option<usize>) -> bool {
-    if prev.chars == 0 || prev.closed || prev.ends_column || prev.metadata || next.metadata {
+    if prev.closed || prev.ends_column || prev.metadata || next.metadata {
         return false;
     }
     if OPENERS.iter().any(|o| next.text.text.starts_with(o)) {

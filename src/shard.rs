@@ -29,7 +29,8 @@ use crate::relate::Window;
 /// The version of the format written; a reader refuses any other.
 pub const FORMAT: u32 = 1;
 
-/// The first line of a shard.
+/// The first line of a shard: how it was made, which shards of one run
+/// must agree on ([`Consistency`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     pub format: u32,
@@ -39,6 +40,94 @@ pub struct Header {
     pub window: Window,
     /// The corpus's name, the default name of the merged graph's files.
     pub corpus: String,
+    /// Which part of the corpus (`--part`), if one.
+    pub part: Option<Part>,
+    /// How many files the whole corpus has.
+    pub files: usize,
+    /// A fingerprint of the surveys given with `--known`; none when the
+    /// shard surveyed its own files.
+    pub survey: Option<String>,
+    /// How the articles were read: encoding, strictness, extra places.
+    pub reading: String,
+}
+
+impl Header {
+    /// The header of a shard of `corpus` written by this newsgraph.
+    pub fn new(window: Window, corpus: &str) -> Header {
+        Header {
+            format: FORMAT,
+            newsgraph: env!("CARGO_PKG_VERSION").to_string(),
+            window,
+            corpus: corpus.to_string(),
+            part: None,
+            files: 0,
+            survey: None,
+            reading: String::new(),
+        }
+    }
+}
+
+/// A short, stable fingerprint of `text` (a survey, a places file).
+pub fn fingerprint(text: &str) -> String {
+    format!("{:016x}", crate::graph::fnv1a(&[text]))
+}
+
+/// What the headers of the shards merged into one graph must agree on:
+/// one run's settings, and, for parts, every part of the corpus once.
+#[derive(Default)]
+pub struct Consistency {
+    first: Option<(Header, PathBuf)>,
+    parts: std::collections::BTreeMap<usize, PathBuf>,
+}
+
+impl Consistency {
+    /// Checks the header of a shard at `path` against those seen before.
+    pub fn add(&mut self, header: &Header, path: &Path) -> Result<(), Problem> {
+        let Some((first, first_path)) = &self.first else {
+            self.first = Some((header.clone(), path.to_path_buf()));
+            return self.add_part(header, path);
+        };
+        let differs = |what: &str, theirs: String, ours: String| Problem::Mismatch {
+            what: what.to_string(),
+            theirs,
+            first: first_path.clone(),
+            ours,
+        };
+        if header.window != first.window {
+            return Err(differs("--window", header.window.to_string(), first.window.to_string()));
+        }
+        if header.newsgraph != first.newsgraph {
+            return Err(differs("newsgraph version", header.newsgraph.clone(), first.newsgraph.clone()));
+        }
+        if header.reading != first.reading {
+            return Err(differs("reading options", header.reading.clone(), first.reading.clone()));
+        }
+        if header.survey != first.survey {
+            let shown = |s: &Option<String>| s.clone().unwrap_or_else(|| "its own part's".into());
+            return Err(differs("survey (--known)", shown(&header.survey), shown(&first.survey)));
+        }
+        let count = |h: &Header| h.part.map_or("the whole corpus".to_string(), |p| format!("parts of {}", p.count));
+        if header.part.map(|p| p.count) != first.part.map(|p| p.count) || header.files != first.files {
+            let files = |h: &Header| format!("{} of {} files", count(h), h.files);
+            return Err(differs("corpus split", files(header), files(first)));
+        }
+        self.add_part(header, path)
+    }
+
+    fn add_part(&mut self, header: &Header, path: &Path) -> Result<(), Problem> {
+        let Some(part) = header.part else { return Ok(()) };
+        match self.parts.insert(part.index, path.to_path_buf()) {
+            Some(other) => Err(Problem::PartTwice { part, other }),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks that every part of a split corpus was merged.
+    pub fn finish(&self) -> Result<(), Problem> {
+        let Some(count) = self.first.as_ref().and_then(|(h, _)| h.part).map(|p| p.count) else { return Ok(()) };
+        let missing: Vec<String> = (1..=count).filter(|i| !self.parts.contains_key(i)).map(|i| i.to_string()).collect();
+        if missing.is_empty() { Ok(()) } else { Err(Problem::PartsMissing { missing: missing.join(", "), count }) }
+    }
 }
 
 /// One line of a shard.
@@ -55,11 +144,31 @@ pub enum Record {
 
 /// Part `index` of `count` of a corpus's files (`3/16`): the files in the
 /// order [`crate::load::discover`] lists them, cut into `count` runs of about
-/// equal length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// equal length. Made only by [`Part::parse`], so 1 ≤ index ≤ count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Part {
-    pub index: usize,
-    pub count: usize,
+    index: usize,
+    count: usize,
+}
+
+impl TryFrom<String> for Part {
+    type Error = String;
+    fn try_from(s: String) -> Result<Part, String> {
+        Part::parse(&s)
+    }
+}
+
+impl From<Part> for String {
+    fn from(p: Part) -> String {
+        p.to_string()
+    }
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
 }
 
 impl Part {
@@ -76,7 +185,8 @@ impl Part {
 
     /// This part of `items`.
     pub fn of<'a, T>(&self, items: &'a [T]) -> &'a [T] {
-        let at = |i: usize| items.len() * i / self.count;
+        // In u128: `len × index` may not fit a usize for a huge COUNT.
+        let at = |i: usize| (items.len() as u128 * i as u128 / self.count as u128) as usize;
         &items[at(self.index - 1)..at(self.index)]
     }
 
@@ -93,9 +203,7 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    pub fn new(mut out: W, window: Window, corpus: &str) -> io::Result<Writer<W>> {
-        let newsgraph = env!("CARGO_PKG_VERSION").to_string();
-        let header = Header { format: FORMAT, newsgraph, window, corpus: corpus.to_string() };
+    pub fn new(mut out: W, header: Header) -> io::Result<Writer<W>> {
         write_line(&mut out, &Record::Header(header))?;
         Ok(Writer { out })
     }
@@ -130,7 +238,7 @@ fn write_line(out: &mut impl Write, record: &Record) -> io::Result<()> {
 pub struct ShardError {
     pub path: PathBuf,
     pub line: Option<usize>,
-    pub problem: Problem,
+    pub problem: Box<Problem>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -143,17 +251,25 @@ pub enum Problem {
     NoHeader,
     #[error("written in shard format {found}, this newsgraph reads format {FORMAT}: extract it again")]
     Format { found: u32 },
-    #[error("extracted with --window {theirs}, but {} with --window {window}: extract them alike", first.display())]
-    Window { first: PathBuf, window: Window, theirs: Window },
+    #[error("extracted with {what} {theirs}, but {} with {ours}: shards of one run are extracted alike", first.display())]
+    Mismatch { what: String, theirs: String, first: PathBuf, ours: String },
+    #[error("part {part} is also in {}: each part is merged once", other.display())]
+    PartTwice { part: Part, other: PathBuf },
+    #[error("parts {missing} of {count} are missing: merge every part of the corpus")]
+    PartsMissing { missing: String, count: usize },
     #[error("document {doc} is also in {}: shards must not overlap", other.display())]
     Duplicate { doc: String, other: PathBuf },
+    #[error("document {doc} is inconsistent ({why}): not as `newsgraph extract` writes it")]
+    Invalid { doc: String, why: String },
     #[error("writing per-document output: {0}")]
     Sink(io::Error),
 }
 
 /// The header of the shard at `path`.
 pub fn header(path: &Path) -> Result<Header, ShardError> {
-    let at = |line: Option<usize>| move |problem: Problem| ShardError { path: path.to_path_buf(), line, problem };
+    let at = |line: Option<usize>| {
+        move |problem: Problem| ShardError { path: path.to_path_buf(), line, problem: Box::new(problem) }
+    };
     let file = fs::File::open(path).map_err(|e| at(None)(Problem::Io(e)))?;
     let first = BufReader::new(file).lines().find(|l| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
     match first.transpose().map_err(|e| at(Some(1))(Problem::Io(e)))? {
@@ -173,7 +289,9 @@ pub fn read(
     on_record: &mut dyn FnMut(Record) -> Result<(), Problem>,
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<(), ShardError> {
-    let at = |line: Option<usize>| move |problem: Problem| ShardError { path: path.to_path_buf(), line, problem };
+    let at = |line: Option<usize>| {
+        move |problem: Problem| ShardError { path: path.to_path_buf(), line, problem: Box::new(problem) }
+    };
     let file = fs::File::open(path).map_err(|e| at(None)(Problem::Io(e)))?;
     let mut lines = BufReader::new(file).lines();
     let (mut number, mut headed) = (0, false);
@@ -226,7 +344,7 @@ mod tests {
         let doc = crate::load::Document { id: "a.txt".into(), text, ..Default::default() };
         let result = crate::process(x, &doc, None, &lookup, &crate::Options::default());
         assert!(result.relations.len() >= 2 && result.mentions.iter().all(|m| m.confidence > 0.0));
-        let mut writer = Writer::new(Vec::new(), Window::Sentence, "corpus").unwrap();
+        let mut writer = Writer::new(Vec::new(), Header::new(Window::Sentence, "corpus")).unwrap();
         writer.document(result.clone()).unwrap();
         let bytes = writer.finish().unwrap();
         let lines: Vec<Record> = bytes

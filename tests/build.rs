@@ -381,6 +381,10 @@ fn output_is_the_same_for_any_number_of_threads() {
     let big = format!("{filler}{big}\n").repeat(4);
     assert!(big.len() > newsgraph::load::PART_BYTES, "{} bytes", big.len());
     fs::write(corpus.join("big.txt"), &big).unwrap();
+    // The manifest's date for the file holds for all its parts.
+    let manifest = fs::read_to_string(corpus.join("manifest.json")).unwrap();
+    let manifest = manifest.replacen("[", "[{\"doc\": \"big.txt\", \"date\": \"2019-07\"},", 1);
+    fs::write(corpus.join("manifest.json"), manifest).unwrap();
 
     let (a, b) = (scratch("jobs-1"), scratch("jobs-2"));
     for (out, jobs) in [(&a, "1"), (&b, "2")] {
@@ -390,6 +394,17 @@ fn output_is_the_same_for_any_number_of_threads() {
     for f in ["corpus.graphml", "corpus.gexf", "corpus.json", "corpus.mentions.jsonl"] {
         assert!(fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(), "{f} differs between --jobs 1 and 2");
     }
+    let g: Value = serde_json::from_str(&fs::read_to_string(a.join("corpus.json")).unwrap()).unwrap();
+    let parts: Vec<&Value> = g["graph"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["doc"].as_str().unwrap().starts_with("big.txt"))
+        .collect();
+    assert!(
+        parts.len() >= 2 && parts.iter().all(|d| d["date"] == "2019-07" && d["date_source"] == "manifest"),
+        "{parts:?}"
+    );
     // The later parts' mentions count from the start of the file.
     let mentions = fs::read_to_string(a.join("corpus.mentions.jsonl")).unwrap();
     let in_parts: Vec<Value> = mentions

@@ -116,12 +116,30 @@ fn merge_refuses_what_it_cannot_merge_and_says_where() {
     let dir = scratch("shard-refuse");
     let shards = extract_in_parts(&root().join("corpus"), &dir, 2);
     let out = path(&dir.join("out")).to_string();
-    let (known, paragraph) = (dir.join("known-1.json"), dir.join("paragraph.jsonl"));
+    let (known, paragraph, unsurveyed) =
+        (dir.join("known-1.json"), dir.join("paragraph.jsonl"), dir.join("unsurveyed.jsonl"));
     run(&["extract", "corpus", "--part", "2/2", "--window", "paragraph", "--out", path(&paragraph), "-q"]);
-    let cases: [(&[&str], &str); 3] = [
+    run(&["extract", "corpus", "--part", "2/2", "--out", path(&unsurveyed), "-q"]);
+    // A shard altered after it was written: a relation of an entity that is not there.
+    let altered = dir.join("altered.jsonl");
+    let lines: Vec<String> = read(shards[1].clone())
+        .lines()
+        .map(|l| {
+            let mut r: Value = serde_json::from_str(l).unwrap();
+            if let Some(relation) = r.pointer_mut("/document/relations/0/source") {
+                *relation = Value::from(99);
+            }
+            r.to_string()
+        })
+        .collect();
+    fs::write(&altered, lines.join("\n")).unwrap();
+    let cases: [(&[&str], &str); 6] = [
         (&[path(&known)], "known-1.json, line 1: not a newsgraph shard record"),
-        (&[path(&shards[0]), path(&shards[0])], "is also in"),
+        (&[path(&shards[0]), path(&shards[0])], "part 1/2 is also in"),
         (&[path(&shards[0]), path(&paragraph)], "extracted with --window paragraph"),
+        (&[path(&shards[0])], "parts 2 of 2 are missing"),
+        (&[path(&shards[0]), path(&unsurveyed)], "extracted with survey (--known) its own part's"),
+        (&[path(&shards[0]), path(&altered)], "is inconsistent (an entity index beyond"),
     ];
     for (shards, message) in cases {
         let mut args = vec!["merge", "--out", &out];
@@ -132,6 +150,35 @@ fn merge_refuses_what_it_cannot_merge_and_says_where() {
         assert!(stderr.contains(message), "{shards:?}: {stderr}");
     }
     assert!(!dir.join("out").join("corpus.json").exists(), "nothing written");
+}
+
+#[test]
+fn articles_with_the_same_id_in_one_shard_merge_as_they_build() {
+    // Scraped JSON Lines repeat ids: both records are articles to build and to merge.
+    let dir = scratch("shard-same-id");
+    let corpus = dir.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let jsonl = "{\"id\": 7, \"date\": \"2024-11-04\", \"text\": \"区委书记陆方舟来到南翔镇调研。\"}\n\
+                 {\"id\": 7, \"date\": \"2024-11-05\", \"text\": \"区委书记陆方舟来到安亭镇调研。\"}\n";
+    fs::write(corpus.join("feed.jsonl"), jsonl).unwrap();
+    let (built, merged, shard) = (dir.join("built"), dir.join("merged"), dir.join("feed.shard.jsonl"));
+    run(&["build", path(&corpus), "--out", path(&built), "-q"]);
+    run(&["extract", path(&corpus), "--out", path(&shard), "-q"]);
+    run(&["merge", path(&shard), "--out", path(&merged), "-q"]);
+    for file in ["corpus.json", "corpus.mentions.jsonl"] {
+        assert!(read(built.join(file)) == read(merged.join(file)), "{file} differs");
+    }
+    assert!(read(merged.join("corpus.json")).contains("安亭镇"));
+}
+
+#[test]
+fn a_shard_is_not_written_into_the_corpus() {
+    let dir = scratch("shard-inside");
+    let corpus = corpus_with_a_bad_file(&dir);
+    let o = newsgraph(&["extract", path(&corpus), "--out", path(&corpus.join("part.jsonl"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("where it would be read as articles"));
+    assert!(!corpus.join("part.jsonl").exists());
 }
 
 #[test]

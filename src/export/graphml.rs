@@ -12,7 +12,7 @@
 //! co-occurrence between the same two nodes stay two edges. The graph is
 //! undirected throughout (a visit's source is still the official), since
 //! NetworkX and igraph reject files that mix directions. Text goes through
-//! one path: [`super::xml_safe`] and then XML escaping.
+//! one path, [`super::text`]: XML-illegal characters dropped, then escaped.
 
 use std::io::{self, Write};
 

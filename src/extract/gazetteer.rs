@@ -239,6 +239,15 @@ mod tests {
     }
 
     #[test]
+    fn every_village_name_ends_in_cun() {
+        // place::villages finds villages by scanning for 村 alone.
+        let g = Gazetteer::built_in();
+        let names: Vec<&str> = g.villages.values().flat_map(|line| line.split(' ')).filter(|v| !v.is_empty()).collect();
+        assert!(names.len() > 400_000, "{} village names", names.len());
+        assert_eq!(names.iter().find(|v| !v.ends_with('村')), None);
+    }
+
+    #[test]
     fn towns_and_their_short_forms_are_known() {
         let g = Gazetteer::built_in();
         let found = find(&g, "陆方舟来到安亭镇走访");
