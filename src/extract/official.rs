@@ -34,6 +34,8 @@ use crate::normalise::is_han;
 
 pub struct Rules {
     titles: AhoCorasick,
+    /// [`SURNAME_TITLES`] and 总书记, overlapping (总书记 holds 书记).
+    titles_after_names: AhoCorasick,
     title_cutters: super::Cutters,
     surnames: BTreeSet<String>,
     non_name: BTreeSet<char>,
@@ -68,10 +70,24 @@ const GROUP_TITLES: &[&str] = &["领导", "负责人", "委员", "常委", "党�
 static NAMES_THEN_GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:\p{Han}{2,4}、)+\p{Han}{2,4})等(\p{Han}{0,8}领导)").expect("group regex"));
 
+/// The title that follows the names of national leaders (张国华总书记).
+const GENERAL_SECRETARY: &str = "总书记";
+
 impl Rules {
+    /// Where each of [`SURNAME_TITLES`] (pattern 0…) and then 总书记 occurs
+    /// in `text`, by title and then position: one pass over the text.
+    fn titles_after_names(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> =
+            self.titles_after_names.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start())).collect();
+        found.sort_unstable();
+        found
+    }
+
     pub fn new() -> Rules {
         Rules {
             titles: automaton(&lexicon::words(lexicon::TITLES)),
+            titles_after_names: AhoCorasick::new(SURNAME_TITLES.iter().chain(&[GENERAL_SECRETARY]))
+                .expect("title automaton"),
             title_cutters: super::Cutters::new(&[super::PARTICLES, TITLE_CUTTERS].concat()),
             surnames: lexicon::set(lexicon::SURNAMES),
             non_name: lexicon::words(lexicon::NON_NAME_CHARS).iter().filter_map(|w| w.chars().next()).collect(),
@@ -173,8 +189,9 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         }
     }
     // A name before its title: 张国华总书记, 王建国书记.
-    for title in SURNAME_TITLES.iter().chain(&["总书记"]) {
-        for (at, _) in text.match_indices(title) {
+    for (pattern, at) in rules.titles_after_names(text) {
+        let title = SURNAME_TITLES.get(pattern).copied().unwrap_or(GENERAL_SECRETARY);
+        {
             if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
                 continue;
             }
@@ -189,7 +206,7 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
             }
         }
     }
-    for c in NAMES_THEN_GROUP.captures_iter(text) {
+    for c in names_then_group(text) {
         let (Some(list), Some(group)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -211,6 +228,32 @@ pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The matches of [`NAMES_THEN_GROUP`] in `text`. A match is Chinese
+/// characters and 、 only and ends in 领导, so only the runs of those that
+/// hold a 领导 are searched, not the whole text.
+fn names_then_group(text: &str) -> Vec<regex::Captures<'_>> {
+    let in_run = |c: char| is_han(c) || c == '、';
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (at, _) in text.match_indices("领导") {
+        let start = text[..at].char_indices().rev().take_while(|&(_, c)| in_run(c)).last().map_or(at, |(i, _)| i);
+        if runs.last().is_some_and(|&(s, _)| s == start) {
+            continue;
+        }
+        let end = text[at..].char_indices().find(|&(_, c)| !in_run(c)).map_or(text.len(), |(i, _)| at + i);
+        runs.push((start, end));
+    }
+    let mut found = Vec::new();
+    for (mut at, end) in runs {
+        // Searched in the text up to the run's end, from its start, as the
+        // whole text would be: a match cannot reach across a run's ends.
+        while let Some(c) = NAMES_THEN_GROUP.captures_at(&text[..end], at) {
+            at = c.get(0).map_or(end, |m| m.end().max(at + 1));
+            found.push(c);
+        }
+    }
+    found
 }
 
 /// All official mentions of the article (pass 2).
@@ -266,8 +309,9 @@ pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Ve
         }
     }
     // 陆书记: the only official of the article with that surname and title.
-    for title in SURNAME_TITLES {
-        for (at, _) in text.match_indices(title) {
+    for (pattern, at) in x.official.titles_after_names(text) {
+        let Some(title) = SURNAME_TITLES.get(pattern) else { continue };
+        {
             let Some(surname) = text[..at].chars().next_back() else {
                 continue;
             };
