@@ -8,6 +8,7 @@
 //! `name` or `name<TAB>parent name` (`北虹桥商务区\t嘉定区`), `#` for comments.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -52,6 +53,8 @@ pub struct Gazetteer {
     spellings: Vec<String>,
     forms: Vec<Vec<Form>>,
     matcher: AhoCorasick,
+    /// The length of the longest spelling, in bytes.
+    longest: usize,
     /// Village list of each town by town code: the villages file's line.
     villages: HashMap<&'static str, &'static str>,
 }
@@ -109,6 +112,7 @@ impl Gazetteer {
             spellings: Vec::new(),
             forms: Vec::new(),
             matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"),
+            longest: 0,
             villages,
         };
         g.rebuild();
@@ -171,6 +175,7 @@ impl Gazetteer {
             }
         }
         self.spellings = by_spelling.keys().cloned().collect();
+        self.longest = self.spellings.iter().map(String::len).max().unwrap_or(0);
         self.forms = by_spelling.into_values().collect();
         self.matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -201,11 +206,12 @@ impl Gazetteer {
         self.matcher.find_iter(text).map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
     }
 
-    /// The first spelling found at or after byte `from` of `text`,
-    /// leftmost-longest.
-    pub fn find_from(&self, text: &str, from: usize) -> Option<(std::ops::Range<usize>, &[Form])> {
-        let m = self.matcher.find(aho_corasick::Input::new(text).range(from..))?;
-        Some((m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+    /// The leftmost-longest spelling of `text` that starts within `starts`.
+    /// Only the text that such a spelling can cover is searched.
+    pub fn find_starting_in(&self, text: &str, starts: Range<usize>) -> Option<(Range<usize>, &[Form])> {
+        let end = (starts.end + self.longest).min(text.len());
+        let m = self.matcher.find(aho_corasick::Input::new(text).range(starts.start..end))?;
+        (m.start() < starts.end).then(|| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
     }
 
     /// The villages (…村) of a town.

@@ -88,14 +88,17 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
     let mut pos = 0;
     let mut next = 0;
     loop {
-        // The leftmost-longest match from `pos` is the next of `matches`,
-        // which do not overlap, unless `pos` lies inside one of them (after
-        // a rejected match): only then is the text searched again.
+        // The leftmost-longest match from `pos` is the next of `matches`:
+        // they do not overlap, and none starts between one's end and the
+        // next's start. Only when `pos` lies inside one of them (after a
+        // rejected match) can another start first, within that one.
         while matches.get(next).is_some_and(|(r, _)| r.start < pos) {
             next += 1;
         }
         let found = match next.checked_sub(1) {
-            Some(before) if matches[before].0.end > pos => g.find_from(text, pos),
+            Some(before) if matches[before].0.end > pos => {
+                g.find_starting_in(text, pos..matches[before].0.end).or_else(|| matches.get(next).cloned())
+            }
             _ => matches.get(next).cloned(),
         };
         let Some((range, forms)) = found else { break };
