@@ -351,8 +351,9 @@ fn survey_with(
             docs.into_par_iter()
                 .map(|doc| {
                     let normalised = normalise::normalise(&doc.text);
-                    let (pub_date, _) = publication_date(manifest.date_of_document(&doc), doc.date, &normalised.text);
-                    extractor.survey(&normalised.text, pub_date.map(|d| d.year))
+                    let text = &normalised.text;
+                    let year = || publication_date(manifest.date_of_document(&doc), doc.date, text).0.map(|d| d.year);
+                    extractor.survey_dated(text, &year)
                 })
                 .collect()
         });

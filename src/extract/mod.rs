@@ -242,13 +242,20 @@ impl Extractor {
 
     /// Pass 1: what this article, published in `year`, establishes for the corpus.
     pub fn survey(&self, text: &str, year: Option<i32>) -> Known {
+        self.survey_dated(text, &|| year)
+    }
+
+    /// [`Extractor::survey`], asking `year` for the publication year only
+    /// when an abbreviation needs it: working it out reads the text again.
+    pub fn survey_dated(&self, text: &str, year: &dyn Fn() -> Option<i32>) -> Known {
         let trace = &mut Trace::default();
+        let mut publication_year = None;
         let officials = official::titled(self, text, trace).into_iter().map(|m| m.name).collect();
         let companies = company::registered(self, text, trace).into_iter().map(|m| m.name).collect();
         let mut event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>> = BTreeMap::new();
         for m in event::find(self, text, &Known::default(), None, trace) {
             if m.rule == event::ABBREVIATION
-                && let Some(y) = event::year_in_name(&m.name).or(year)
+                && let Some(y) = event::year_in_name(&m.name).or_else(|| *publication_year.get_or_insert_with(year))
             {
                 event_abbreviations.entry(m.surface).or_default().entry(y).or_default().insert(m.name);
             }
