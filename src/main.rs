@@ -193,7 +193,7 @@ impl CorpusArgs {
 #[derive(Args)]
 struct ReadArgs {
     /// Threads extracting and laying out (default: one per core; with more
-    /// than one, another folds results into the graph alongside). The
+    /// than one, the main thread takes in their results alongside). The
     /// output is the same for any number.
     #[arg(long, short, default_value_t = 0)]
     jobs: usize,
