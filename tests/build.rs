@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::fs;
 
-use common::{attribute, build_corpus, newsgraph, root, scratch};
+use common::{attribute, build_corpus, corpus_of, newsgraph, root, scratch};
 use serde_json::Value;
 
 #[test]
@@ -349,11 +349,10 @@ fn the_window_and_the_report_are_recorded() {
 
 #[test]
 fn a_manifest_that_does_not_parse_is_named_with_its_line_and_nothing_is_written() {
-    let dir = scratch("bad-manifest");
-    let corpus = dir.join("corpus");
-    fs::create_dir_all(&corpus).unwrap();
-    fs::write(corpus.join("a.txt"), "区委书记王建国来到南翔镇。").unwrap();
-    fs::write(corpus.join("manifest.json"), "{\n  \"documents\": [,]\n}\n").unwrap();
+    let (dir, corpus) = corpus_of(
+        "bad-manifest",
+        &[("a.txt", "区委书记王建国来到南翔镇。".as_bytes()), ("manifest.json", b"{\n  \"documents\": [,]\n}\n")],
+    );
     let out = dir.join("out");
     let o = newsgraph(&["build", corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));

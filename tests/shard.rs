@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{newsgraph, root, scratch};
+use common::{corpus_of, newsgraph, root, scratch};
 use serde_json::Value;
 
 fn run(args: &[&str]) -> std::process::Output {
@@ -92,11 +92,13 @@ fn extract_and_merge_equal_build_in_any_order() {
 fn known_names_travel_between_parts() {
     // A name given a title in one article is an official in every other:
     // extracting a part without the others' survey can miss that.
-    let dir = scratch("shard-known");
-    let corpus = dir.join("corpus");
-    fs::create_dir_all(&corpus).unwrap();
-    fs::write(corpus.join("a.txt"), "11月4日,区委书记陆方舟来到南翔镇调研。").unwrap();
-    fs::write(corpus.join("b.txt"), "11月5日,陆方舟来到安亭镇调研。").unwrap();
+    let (dir, corpus) = corpus_of(
+        "shard-known",
+        &[
+            ("a.txt", "11月4日,区委书记陆方舟来到南翔镇调研。".as_bytes()),
+            ("b.txt", "11月5日,陆方舟来到安亭镇调研。".as_bytes()),
+        ],
+    );
     let official_in_b = |shard: &Path| {
         read(shard.to_path_buf()).lines().any(|l| {
             let r: Value = serde_json::from_str(l).unwrap();
@@ -155,12 +157,9 @@ fn merge_refuses_what_it_cannot_merge_and_says_where() {
 #[test]
 fn articles_with_the_same_id_in_one_shard_merge_as_they_build() {
     // Scraped JSON Lines repeat ids: both records are articles to build and to merge.
-    let dir = scratch("shard-same-id");
-    let corpus = dir.join("corpus");
-    fs::create_dir_all(&corpus).unwrap();
     let jsonl = "{\"id\": 7, \"date\": \"2024-11-04\", \"text\": \"区委书记陆方舟来到南翔镇调研。\"}\n\
                  {\"id\": 7, \"date\": \"2024-11-05\", \"text\": \"区委书记陆方舟来到安亭镇调研。\"}\n";
-    fs::write(corpus.join("feed.jsonl"), jsonl).unwrap();
+    let (dir, corpus) = corpus_of("shard-same-id", &[("feed.jsonl", jsonl.as_bytes())]);
     let (built, merged, shard) = (dir.join("built"), dir.join("merged"), dir.join("feed.shard.jsonl"));
     run(&["build", path(&corpus), "--out", path(&built), "-q"]);
     run(&["extract", path(&corpus), "--out", path(&shard), "-q"]);

@@ -18,6 +18,18 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// A new folder `corpus` in a scratch folder for one test, holding `files`
+/// (name, content); returns (the scratch folder, the corpus).
+pub fn corpus_of(name: &str, files: &[(&str, &[u8])]) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("corpus folder");
+    for (file, content) in files {
+        std::fs::write(corpus.join(file), content).expect("corpus file");
+    }
+    (dir, corpus)
+}
+
 /// Runs `newsgraph` with `args` in the repository root.
 pub fn newsgraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(root()).output().expect("run newsgraph")
