@@ -175,10 +175,10 @@ pub fn analyse(
     let normalised = normalise::normalise(&doc.text);
     let text = &normalised.text;
     let sentences = segment::segment(text);
-    let (pub_date, date_source) = publication_date(manifest_date, doc.date, text);
+    let dates = extract::dates::find(text);
+    let (pub_date, date_source) = publication_date(manifest_date, doc.date, text, Some(&dates));
     let mentions = extractor.extract_traced(text, &sentences, lookup, pub_date.map(|d| d.year), trace);
     let resolved = resolve::document(&mentions);
-    let dates = extract::dates::find(text);
     let verbs = |s: &str| extractor.visit_verbs(s).collect::<Vec<_>>();
     let article = relate::Article {
         text,
@@ -255,11 +255,13 @@ pub fn process(
 }
 
 /// The publication date from the manifest, else the file's own metadata (an
-/// HTML page's, a JSON Lines record's), else as the text gives it.
+/// HTML page's, a JSON Lines record's), else as the text gives it; `dates`
+/// are the text's date expressions, if they are at hand.
 pub(crate) fn publication_date(
     manifest_date: Option<PubDate>,
     document_date: Option<PubDate>,
     text: &str,
+    dates: Option<&[extract::dates::DateMention]>,
 ) -> (Option<PubDate>, DateSource) {
     if manifest_date.is_none()
         && let Some(d) = document_date
@@ -269,12 +271,13 @@ pub(crate) fn publication_date(
     match manifest_date {
         // The text may say the day the manifest leaves out (a time stamp in
         // the manifest's month): take it, for 昨天 and the like.
+        Some(d) if d.day.is_some() => (Some(d), DateSource::Manifest),
         Some(d) => {
-            let finer = extract::dates::infer_pub_date(text)
-                .filter(|t| d.day.is_none() && t.day.is_some() && t.year == d.year && t.month == d.month);
+            let finer = extract::dates::infer_pub_date_with(text, dates)
+                .filter(|t| t.day.is_some() && t.year == d.year && t.month == d.month);
             (Some(finer.unwrap_or(d)), DateSource::Manifest)
         }
-        None => match extract::dates::infer_pub_date(text) {
+        None => match extract::dates::infer_pub_date_with(text, dates) {
             Some(d) => (Some(d), DateSource::Inferred),
             None => (None, DateSource::Unknown),
         },
@@ -352,7 +355,8 @@ fn survey_with(
                 .map(|doc| {
                     let normalised = normalise::normalise(&doc.text);
                     let text = &normalised.text;
-                    let year = || publication_date(manifest.date_of_document(&doc), doc.date, text).0.map(|d| d.year);
+                    let year =
+                        || publication_date(manifest.date_of_document(&doc), doc.date, text, None).0.map(|d| d.year);
                     extractor.survey_dated(text, &year)
                 })
                 .collect()

@@ -99,14 +99,28 @@ pub fn find(text: &str) -> Vec<DateMention> {
 /// latest year it writes that is not a target in the future (`2026年能量产`,
 /// `到2035年`): news reports what has happened.
 pub fn infer_pub_date(text: &str) -> Option<PubDate> {
+    infer_pub_date_with(text, None)
+}
+
+/// [`infer_pub_date`], given the text's date expressions ([`find`]) when
+/// they are at hand, so the text is not searched for them twice.
+pub fn infer_pub_date_with(text: &str, dates: Option<&[DateMention]>) -> Option<PubDate> {
     if let Some(c) = METADATA.captures(text).or_else(|| STAMP.captures(text)) {
         let s = format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]);
         if let Some(d) = PubDate::parse(&s) {
             return Some(d);
         }
     }
-    for d in find(text) {
-        if let DateExpr::Days { year: Some(y), month, days } = d.expr {
+    let found;
+    let dates = match dates {
+        Some(dates) => dates,
+        None => {
+            found = find(text);
+            &found
+        }
+    };
+    for d in dates {
+        if let DateExpr::Days { year: Some(y), month, days } = &d.expr {
             let s = format!("{y}-{month:02}-{:02}", days[0]);
             if let Some(d) = PubDate::parse(&s) {
                 return Some(d);
@@ -150,6 +164,16 @@ mod tests {
             let found = find(text);
             assert_eq!(found.first().map(|d| &d.expr), Some(expected), "{text}");
         }
+    }
+
+    #[test]
+    fn publication_date_given_the_dates_found_is_the_same() {
+        for text in ["索引号:x\n发文日期:2021-12-16\n正文", "2024年3月2日,高香表示", "2024年全区完成任务。", "没有年份"]
+        {
+            assert_eq!(infer_pub_date_with(text, Some(&find(text))), infer_pub_date(text), "{text}");
+        }
+        // What is given is what is used: no date given, none found.
+        assert_eq!(infer_pub_date_with("2024年3月2日,高香表示", Some(&[])).map(|d| d.to_string()), Some("2024".into()));
     }
 
     #[test]
