@@ -211,12 +211,13 @@ pub fn process(
         .flat_map(|r| r.sentences.iter())
         .map(|&i| (i, text[sentences[i].span.clone()].to_string()))
         .collect();
-    let mention_dates: Vec<Option<String>> = mentions
-        .iter()
-        .map(|m| days[m.sentence].map(|d| d.to_string()).or_else(|| pub_date.map(|d| d.to_string())))
-        .collect();
-    let date_of_sentence = |i: usize| days[i].map(|d| d.to_string()).or_else(|| pub_date.map(|d| d.to_string()));
-    let relation_dates = relations.iter().map(|r| r.sentences.iter().map(|&i| date_of_sentence(i)).collect()).collect();
+    // Each sentence's date as text, written once for all that cite it.
+    let published = pub_date.map(|d| d.to_string());
+    let sentence_dates: Vec<Option<String>> =
+        days.iter().map(|day| day.map(|d| d.to_string()).or_else(|| published.clone())).collect();
+    let mention_dates: Vec<Option<String>> = mentions.iter().map(|m| sentence_dates[m.sentence].clone()).collect();
+    let relation_dates =
+        relations.iter().map(|r| r.sentences.iter().map(|&i| sentence_dates[i].clone()).collect()).collect();
     let titles_seen = mentions
         .iter()
         .enumerate()

@@ -28,7 +28,7 @@ struct Record<'a> {
     byte_end: usize,
     text: &'a str,
     sentence: usize,
-    entity_id: String,
+    entity_id: &'a str,
     entity_type: &'static str,
     name: &'a str,
     rule: &'a str,
@@ -36,10 +36,12 @@ struct Record<'a> {
 
 /// Writes one article's mentions, one line each.
 pub fn write(doc: &DocumentResult, out: &mut impl Write) -> io::Result<()> {
+    let entity_ids: Vec<String> = doc.resolved.entities.iter().map(|e| node_id(&e.key)).collect();
     for (i, m) in doc.mentions.iter().enumerate() {
         let (bytes, chars) = &doc.original_spans[i];
         let (byte_offset, char_offset) = doc.offset;
-        let entity = &doc.resolved.entities[doc.resolved.entity_of_mention[i]];
+        let e = doc.resolved.entity_of_mention[i];
+        let entity = &doc.resolved.entities[e];
         let record = Record {
             doc: &doc.id,
             start: char_offset + chars.start,
@@ -48,7 +50,7 @@ pub fn write(doc: &DocumentResult, out: &mut impl Write) -> io::Result<()> {
             byte_end: byte_offset + bytes.end,
             text: doc.original_texts.get(i).map_or("", String::as_str),
             sentence: m.sentence,
-            entity_id: node_id(&entity.key),
+            entity_id: &entity_ids[e],
             entity_type: m.entity_type.as_str(),
             name: &entity.key.name,
             rule: &m.rule,
