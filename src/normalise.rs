@@ -67,6 +67,17 @@ impl Normalised {
         }
     }
 
+    /// Appends `copied`, the original's bytes from `from` on, unchanged.
+    fn push_copied(&mut self, copied: &str, from: usize) {
+        let at = self.text.len();
+        self.text.push_str(copied);
+        let end = from + copied.len();
+        match self.origin.last_mut() {
+            Some(run) if run.copied && run.from.end == from && run.at + run.from.len() == at => run.from.end = end,
+            _ => self.origin.push(Run { at, from: from..end, copied: true }),
+        }
+    }
+
     /// Appends `ch`, which stands for the original bytes `from`.
     fn push(&mut self, ch: char, from: Range<usize>) {
         let at = self.text.len();
@@ -97,10 +108,13 @@ const CLOSING: &[char] = &['”', '’', '"', ')', '」', '』', '》'];
 /// Line starts that open a new paragraph whatever came before.
 const OPENERS: &[&str] = &["本报讯", "▶", "■", "●", "(上接", "(下转", "编者按", "撰稿", "摄影", "通讯员", "记者"];
 
-static METADATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:来源|发布时间|发文日期|发布日期|索引号|发布机构|责任编辑)[::]|\d{1,2}:\d{2}$")
-        .expect("metadata regex")
+/// A page's metadata line: a label (来源:), or a time stamp at its end
+/// (… 08:35). Two patterns: the labels' literals let the regex skip to them,
+/// and the time stamp is sought from the end.
+static METADATA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:来源|发布时间|发文日期|发布日期|索引号|发布机构|责任编辑)[::]").expect("metadata regex")
 });
+static TIME_AT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}$").expect("time regex"));
 
 static BYLINE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:撰稿|摄影|记者|通讯员|编辑)\p{Han}{2,4}(?:/摄)?$").expect("byline regex"));
@@ -153,7 +167,7 @@ impl Line {
             chars: t.chars().count(),
             closed,
             ends_column: BYLINE_END.is_match(t) || t.ends_with("版)"),
-            metadata: METADATA.is_match(t),
+            metadata: METADATA_LABEL.is_match(t) || TIME_AT_END.is_match(t),
             end: text.origin.last().map_or(start, |r| r.end_of(t.len())),
             text,
         }
@@ -195,11 +209,21 @@ fn clean_char(ch: char) -> Option<char> {
 /// separate two non-Chinese words.
 fn clean_line(start: usize, line: &str) -> Normalised {
     let mut out = Normalised { text: String::with_capacity(line.len()), origin: Vec::new() };
-    // A space run is held back until the character after it is known.
+    // A space run is held back until the character after it is known;
+    // characters that stay as they are are copied a stretch at a time.
     let mut spaces: Option<Range<usize>> = None;
-    for (off, ch) in line.char_indices() {
-        let from = start + off..start + off + ch.len_utf8();
-        let Some(ch) = clean_char(ch) else { continue };
+    let mut unchanged: Option<usize> = None;
+    for (off, original) in line.char_indices() {
+        let cleaned = clean_char(original);
+        if cleaned == Some(original) && original != ' ' && spaces.is_none() {
+            unchanged.get_or_insert(off);
+            continue;
+        }
+        if let Some(from) = unchanged.take() {
+            out.push_copied(&line[from..off], start + from);
+        }
+        let from = start + off..start + off + original.len_utf8();
+        let Some(ch) = cleaned else { continue };
         if ch == ' ' {
             spaces.get_or_insert(from);
             continue;
@@ -210,7 +234,14 @@ fn clean_line(start: usize, line: &str) -> Normalised {
         {
             out.push(' ', space);
         }
-        out.push(ch, from);
+        if ch == original {
+            unchanged = Some(off);
+        } else {
+            out.push(ch, from);
+        }
+    }
+    if let Some(from) = unchanged {
+        out.push_copied(&line[from..], start + from);
     }
     out
 }
