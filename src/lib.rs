@@ -58,8 +58,45 @@ pub struct Options {
     pub read: load::ReadOptions,
     /// Worker threads (0: one per core). The output is the same for any number.
     pub jobs: usize,
-    /// Only this part of the corpus's files (`newsgraph extract --part 3/16`).
-    pub part: Option<shard::Part>,
+}
+
+/// A corpus as found on disk: its article files (or one part of them) and
+/// the publication dates its manifests give, found once for both passes.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub found: load::Discovery,
+    pub manifest: Manifest,
+    /// How many files the whole corpus has, before a part of them was taken.
+    pub files: usize,
+}
+
+impl Corpus {
+    /// The corpus under `inputs` (folders or files); a `manifest.json` in an
+    /// input folder gives publication dates.
+    pub fn open(inputs: &[PathBuf]) -> Result<Corpus, LoadError> {
+        let found = load::discover(inputs)?;
+        let files = found.sources.len();
+        Ok(Corpus { found, manifest: manifest_of(inputs)?, files })
+    }
+
+    /// Only `part` of the files; what concerns the corpus as a whole
+    /// (folders that cannot be listed, files of other kinds) stays with the
+    /// first part.
+    pub fn part(mut self, part: Option<shard::Part>) -> Corpus {
+        if let Some(part) = part {
+            self.found.sources = part.of(&self.found.sources).to_vec();
+            if !part.is_first() {
+                self.found.skipped.clear();
+                self.found.other_files = 0;
+            }
+        }
+        self
+    }
+
+    /// The size of its files, in bytes.
+    pub fn size(&self) -> u64 {
+        self.found.sources.iter().filter_map(|s| std::fs::metadata(&s.path).ok()).map(|m| m.len()).sum()
+    }
 }
 
 /// Why a build stopped.
@@ -318,32 +355,18 @@ pub fn manifest_of(inputs: &[PathBuf]) -> Result<Manifest, LoadError> {
     Ok(manifest)
 }
 
-/// Pass 1 over `sources`: what the corpus establishes for every article.
+/// Pass 1: what `corpus` establishes for every article, surveyed on
+/// `options.jobs` threads, with the bytes read reported to `on_progress`.
 /// Files that cannot be read are passed over here; pass 2 reports them.
-pub fn survey(extractor: &Extractor, sources: &[load::Source], manifest: &Manifest, read: &load::ReadOptions) -> Known {
-    let pool = thread_pool(1);
-    survey_with(extractor, sources, manifest, read, &pool, &mut |_| {})
-}
-
-/// Pass 1 over the articles under `inputs` (or `options.part` of them) on
-/// `options.jobs` threads, reporting the bytes read to `on_progress`.
-pub fn survey_corpus(
-    inputs: &[PathBuf],
-    extractor: &Extractor,
-    options: &Options,
-    on_progress: &mut dyn FnMut(u64),
-) -> Result<Known, LoadError> {
-    let found = discover_part(inputs, options.part)?;
-    let manifest = manifest_of(inputs)?;
+pub fn survey(corpus: &Corpus, extractor: &Extractor, options: &Options, on_progress: &mut dyn FnMut(u64)) -> Known {
     let pool = thread_pool(options.jobs);
-    Ok(survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress))
+    survey_with(extractor, corpus, &options.read, &pool, on_progress)
 }
 
-/// [`survey`] on `pool`, reporting the bytes read to `on_progress`.
+/// [`survey`] on `pool`.
 fn survey_with(
     extractor: &Extractor,
-    sources: &[load::Source],
-    manifest: &Manifest,
+    corpus: &Corpus,
     read: &load::ReadOptions,
     pool: &rayon::ThreadPool,
     on_progress: &mut dyn FnMut(u64),
@@ -356,8 +379,9 @@ fn survey_with(
                 .map(|doc| {
                     let normalised = normalise::normalise(&doc.text);
                     let text = &normalised.text;
-                    let year =
-                        || publication_date(manifest.date_of_document(&doc), doc.date, text, None).0.map(|d| d.year);
+                    let year = || {
+                        publication_date(corpus.manifest.date_of_document(&doc), doc.date, text, None).0.map(|d| d.year)
+                    };
                     extractor.survey_dated(text, &year)
                 })
                 .collect()
@@ -367,7 +391,7 @@ fn survey_with(
         Ok(())
     };
     // Surveying cannot fail, and unreadable files are reported by pass 2.
-    let _ = for_each_chunk(sources, read, pool, &mut |_| {}, survey_chunk);
+    let _ = for_each_chunk(&corpus.found.sources, read, pool, &mut |_| {}, survey_chunk);
     known
 }
 
@@ -466,20 +490,20 @@ pub fn build(
     options: &Options,
     on_document: &mut dyn FnMut(&DocumentResult) -> std::io::Result<()>,
 ) -> Result<Built, BuildError> {
-    build_with_progress(inputs, extractor, options, on_document, &mut |_| {})
+    build_with_progress(&Corpus::open(inputs)?, extractor, options, on_document, &mut |_| {})
 }
 
 /// [`build`], reporting to `on_progress` the bytes of text done in each
 /// pass (so the whole run is twice the corpus's size).
 pub fn build_with_progress(
-    inputs: &[PathBuf],
+    corpus: &Corpus,
     extractor: &Extractor,
     options: &Options,
     on_document: &mut dyn FnMut(&DocumentResult) -> std::io::Result<()>,
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<Built, BuildError> {
     let mut builder = GraphBuilder::new(options.window);
-    let report = extract(inputs, extractor, options, None, on_progress, &mut |result| {
+    let report = extract(corpus, extractor, options, None, on_progress, &mut |result| {
         on_document(&result)?;
         builder.add(&result);
         Ok(())
@@ -487,27 +511,27 @@ pub fn build_with_progress(
     Ok(Built { graph: builder.finish(), report })
 }
 
-/// Reads the articles under `inputs` and hands each one's results to
+/// Reads the articles of `corpus` and hands each one's results to
 /// `on_document`, in file order. `known` is what the corpus establishes
-/// (pass 1, [`survey`]); without it the inputs are surveyed first, and
+/// (pass 1, [`survey`]); without it the corpus is surveyed first, and
 /// `on_progress` hears of the bytes done in both passes.
 pub fn extract(
-    inputs: &[PathBuf],
+    corpus: &Corpus,
     extractor: &Extractor,
     options: &Options,
     known: Option<Known>,
     on_progress: &mut dyn FnMut(u64),
     on_document: &mut dyn FnMut(DocumentResult) -> std::io::Result<()>,
 ) -> Result<LoadReport, BuildError> {
-    let found = discover_part(inputs, options.part)?;
-    let manifest = manifest_of(inputs)?;
     let pool = thread_pool(options.jobs);
     let known = match known {
         Some(known) => known,
-        None => survey_with(extractor, &found.sources, &manifest, &options.read, &pool, on_progress),
+        None => survey_with(extractor, corpus, &options.read, &pool, on_progress),
     };
     let lookup = Lookup::new(extractor, known);
-    let mut report = LoadReport { skipped: found.skipped, other_files: found.other_files, ..LoadReport::default() };
+    let (found, manifest) = (&corpus.found, &corpus.manifest);
+    let mut report =
+        LoadReport { skipped: found.skipped.clone(), other_files: found.other_files, ..LoadReport::default() };
     let mut skipped = Vec::new();
     // Each chunk's results are handed on while the next chunk is processed
     // (with one job, after: one job is one core).
@@ -551,20 +575,6 @@ pub fn extract(
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report.warnings.sort();
     Ok(report)
-}
-
-/// The files of `inputs`, or of one part of them; what concerns the corpus
-/// as a whole is reported with the first part.
-pub fn discover_part(inputs: &[PathBuf], part: Option<shard::Part>) -> Result<load::Discovery, LoadError> {
-    let mut found = load::discover(inputs)?;
-    if let Some(part) = part {
-        found.sources = part.of(&found.sources).to_vec();
-        if !part.is_first() {
-            found.skipped.clear();
-            found.other_files = 0;
-        }
-    }
-    Ok(found)
 }
 
 /// Folds per-document results made elsewhere (`newsgraph extract`, see

@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
+use newsgraph::Corpus;
 use newsgraph::date::Day;
 use newsgraph::export::json::JsonOptions;
 use newsgraph::extract::gazetteer::Gazetteer;
@@ -185,7 +186,7 @@ struct CorpusArgs {
 
 impl CorpusArgs {
     fn options(&self) -> newsgraph::Options {
-        newsgraph::Options { window: self.window, read: self.files.options(), jobs: self.files.jobs, part: None }
+        newsgraph::Options { window: self.window, read: self.files.options(), jobs: self.files.jobs }
     }
 }
 
@@ -351,12 +352,11 @@ fn build(args: BuildArgs) -> Result<u8> {
     let extractor = extractor(args.reading.places.as_deref())?;
     let name = args.output.name.clone().unwrap_or_else(|| default_name(&args.corpus));
     // Check the corpus and its manifest before creating anything in --out.
-    let found = newsgraph::load::discover(&args.corpus)?;
-    newsgraph::manifest_of(&args.corpus)?;
-    let progress = progress_bar(2 * corpus_size(&found), "of text (two passes)", args.output.quiet);
+    let corpus = Corpus::open(&args.corpus)?;
+    let progress = progress_bar(2 * corpus.size(), "of text (two passes)", args.output.quiet);
     let mut mentions = args.output.mentions(&name)?;
     let built = newsgraph::build_with_progress(
-        &args.corpus,
+        &corpus,
         &extractor,
         &args.reading.options(),
         &mut |result| newsgraph::export::mentions::write(result, &mut mentions.writer),
@@ -368,11 +368,10 @@ fn build(args: BuildArgs) -> Result<u8> {
 
 fn survey(args: SurveyArgs) -> Result<u8> {
     let extractor = extractor(args.places.as_deref())?;
-    let options =
-        newsgraph::Options { read: args.files.options(), jobs: args.files.jobs, part: args.part, ..Default::default() };
-    let found = newsgraph::discover_part(&args.corpus, args.part)?;
-    let progress = progress_bar(corpus_size(&found), "of text", args.quiet);
-    let known = newsgraph::survey_corpus(&args.corpus, &extractor, &options, &mut |bytes| progress.inc(bytes))?;
+    let options = newsgraph::Options { read: args.files.options(), jobs: args.files.jobs, ..Default::default() };
+    let corpus = Corpus::open(&args.corpus)?.part(args.part);
+    let progress = progress_bar(corpus.size(), "of text", args.quiet);
+    let known = newsgraph::survey(&corpus, &extractor, &options, &mut |bytes| progress.inc(bytes));
     progress.finish_and_clear();
     write_to(&args.out, |w| {
         serde_json::to_writer(&mut *w, &known)?;
@@ -381,7 +380,7 @@ fn survey(args: SurveyArgs) -> Result<u8> {
     if !args.quiet {
         eprintln!(
             "surveyed {} files: {} names seen with a title, {} companies, {} event abbreviations",
-            found.sources.len(),
+            corpus.found.sources.len(),
             known.officials.len(),
             known.companies.len(),
             known.event_abbreviations.len()
@@ -392,11 +391,9 @@ fn survey(args: SurveyArgs) -> Result<u8> {
 
 fn extract(args: ExtractArgs) -> Result<u8> {
     let extractor = extractor(args.reading.places.as_deref())?;
-    let options = newsgraph::Options { part: args.part, ..args.reading.options() };
+    let options = args.reading.options();
     refuse_inside(&args.out, &args.corpus)?;
-    let files = newsgraph::load::discover(&args.corpus)?.sources.len();
-    let found = newsgraph::discover_part(&args.corpus, args.part)?;
-    newsgraph::manifest_of(&args.corpus)?;
+    let corpus = Corpus::open(&args.corpus)?.part(args.part);
     let mut known = None;
     for path in &args.known {
         let text = fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
@@ -406,7 +403,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     }
     let mut header = newsgraph::shard::Header::new(options.window, &default_name(&args.corpus));
     header.part = args.part;
-    header.files = files;
+    header.files = corpus.files;
     header.survey =
         known.as_ref().map(|k| newsgraph::shard::fingerprint(&serde_json::to_string(k).unwrap_or_default()));
     let places = match &args.reading.places {
@@ -416,21 +413,17 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let read = options.read;
     header.reading = format!("encoding {:?}, strict {}, places {places}", read.encoding, read.strict);
     let passes = if known.is_some() { 1 } else { 2 };
-    let progress = progress_bar(passes * corpus_size(&found), "of text", args.quiet);
+    let progress = progress_bar(passes * corpus.size(), "of text", args.quiet);
     let skipped = write_to(&args.out, |w| {
         let mut shard = newsgraph::shard::Writer::new(w, header)?;
-        let report = newsgraph::extract(
-            &args.corpus,
-            &extractor,
-            &options,
-            known,
-            &mut |bytes| progress.inc(bytes),
-            &mut |result| shard.document(result),
-        )
-        .map_err(|e| match e {
-            newsgraph::BuildError::Sink(e) => e,
-            other => std::io::Error::other(other),
-        })?;
+        let report =
+            newsgraph::extract(&corpus, &extractor, &options, known, &mut |bytes| progress.inc(bytes), &mut |result| {
+                shard.document(result)
+            })
+            .map_err(|e| match e {
+                newsgraph::BuildError::Sink(e) => e,
+                other => std::io::Error::other(other),
+            })?;
         for skip in &report.skipped {
             shard.skipped(skip.clone())?;
         }
@@ -569,11 +562,6 @@ fn caption(graph: &CorpusGraph, filters: &[String]) -> String {
     )
 }
 
-/// The size of a corpus's files, in bytes.
-fn corpus_size(found: &newsgraph::load::Discovery) -> u64 {
-    found.sources.iter().filter_map(|s| fs::metadata(&s.path).ok()).map(|m| m.len()).sum()
-}
-
 /// A progress bar on stderr for `total` bytes of `what`, for runs long
 /// enough to want one (over a few megabytes), shown only where stderr is a
 /// terminal and not with --quiet.
@@ -687,12 +675,12 @@ impl RunReport {
 fn explain(files: &[PathBuf], corpus: Option<&Path>, places: Option<&Path>) -> Result<u8> {
     let extractor = extractor(places)?;
     let inputs: Vec<PathBuf> = corpus.map_or_else(|| files.to_vec(), |c| vec![c.to_path_buf()]);
-    let sources = newsgraph::load::discover(&inputs)?.sources;
-    let mut manifest = newsgraph::manifest_of(&inputs)?;
+    let mut corpus = Corpus::open(&inputs)?;
     let folders: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(Path::to_path_buf)).collect();
-    manifest.extend(newsgraph::manifest_of(&folders)?);
-    let read = ReadOptions::default();
-    let lookup = Lookup::new(&extractor, newsgraph::survey(&extractor, &sources, &manifest, &read));
+    corpus.manifest.extend(newsgraph::manifest_of(&folders)?);
+    let one_thread = newsgraph::Options { jobs: 1, ..Default::default() };
+    let lookup = Lookup::new(&extractor, newsgraph::survey(&corpus, &extractor, &one_thread, &mut |_| {}));
+    let (read, manifest) = (one_thread.read, &corpus.manifest);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut status = READ_ALL;
