@@ -279,8 +279,10 @@ fn cite(cited: &mut Vec<Cited>, at: (&str, usize), text: &str) {
 /// which sorting the ids as text would put out of order.
 fn reading_order(doc: &str) -> (&str, Option<u64>, &str) {
     match doc.rsplit_once('#') {
-        Some((file, n)) if n.parse::<u64>().is_ok() => (file, n.parse().ok(), ""),
-        Some((file, id)) => (file, None, id),
+        Some((file, id)) => match id.parse::<u64>() {
+            Ok(n) => (file, Some(n), ""),
+            Err(_) => (file, None, id),
+        },
         None => (doc, None, ""),
     }
 }

@@ -71,18 +71,21 @@ impl Normalised {
     fn push_copied(&mut self, copied: &str, from: usize) {
         let at = self.text.len();
         self.text.push_str(copied);
-        let end = from + copied.len();
-        match self.origin.last_mut() {
-            Some(run) if run.copied && run.from.end == from && run.at + run.from.len() == at => run.from.end = end,
-            _ => self.origin.push(Run { at, from: from..end, copied: true }),
-        }
+        self.map(at, from..from + copied.len());
     }
 
     /// Appends `ch`, which stands for the original bytes `from`.
     fn push(&mut self, ch: char, from: Range<usize>) {
         let at = self.text.len();
         self.text.push(ch);
-        if ch.len_utf8() != from.len() {
+        self.map(at, from);
+    }
+
+    /// Records that the text from `at` to its end stands for `from`: byte
+    /// for byte when as long, so as part of the copied run before if that
+    /// one ends just there in both texts.
+    fn map(&mut self, at: usize, from: Range<usize>) {
+        if at + from.len() != self.text.len() {
             self.origin.push(Run { at, from, copied: false });
             return;
         }
