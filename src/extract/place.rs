@@ -214,6 +214,9 @@ pub fn find(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
 /// Village names all end in 村: the text is scanned once for 村 and the
 /// names ending there looked up, rather than searched for one by one.
 fn villages(x: &Extractor, text: &str, towns: &BTreeSet<usize>) -> Vec<Mention> {
+    if !text.contains('村') {
+        return Vec::new();
+    }
     let mut order: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (t, &town) in towns.iter().enumerate() {
         for (v, village) in x.gazetteer.villages_of(town).enumerate() {
