@@ -1,6 +1,9 @@
 //! The `newsgraph` command line: argument parsing, messages and exit codes
 //! around the library.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
