@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 const DIVISIONS: &str = include_str!("gazetteer/divisions.tsv");
 const VILLAGES: &str = include_str!("gazetteer/villages.tsv");
@@ -53,8 +53,6 @@ pub struct Gazetteer {
     spellings: Vec<String>,
     forms: Vec<Vec<Form>>,
     matcher: AhoCorasick,
-    /// The length of the longest spelling, in bytes.
-    longest: usize,
     /// Village list of each town by town code: the villages file's line.
     villages: HashMap<&'static str, &'static str>,
 }
@@ -112,7 +110,6 @@ impl Gazetteer {
             spellings: Vec::new(),
             forms: Vec::new(),
             matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"),
-            longest: 0,
             villages,
         };
         g.rebuild();
@@ -175,10 +172,10 @@ impl Gazetteer {
             }
         }
         self.spellings = by_spelling.keys().cloned().collect();
-        self.longest = self.spellings.iter().map(String::len).max().unwrap_or(0);
         self.forms = by_spelling.into_values().collect();
         self.matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&self.spellings)
             .expect("gazetteer automaton");
     }
@@ -206,12 +203,14 @@ impl Gazetteer {
         self.matcher.find_iter(text).map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
     }
 
-    /// The leftmost-longest spelling of `text` that starts within `starts`.
-    /// Only the text that such a spelling can cover is searched.
+    /// The leftmost-longest spelling of `text` that starts within `starts`:
+    /// an anchored search at each character there, so only the characters
+    /// such a spelling covers are read.
     pub fn find_starting_in(&self, text: &str, starts: Range<usize>) -> Option<(Range<usize>, &[Form])> {
-        let end = (starts.end + self.longest).min(text.len());
-        let m = self.matcher.find(aho_corasick::Input::new(text).range(starts.start..end))?;
-        (m.start() < starts.end).then(|| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+        text[starts.clone()].char_indices().find_map(|(i, _)| {
+            let m = self.matcher.find(Input::new(text).range(starts.start + i..).anchored(Anchored::Yes))?;
+            Some((m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+        })
     }
 
     /// The villages (…村) of a town.
