@@ -53,6 +53,7 @@ pub struct Gazetteer {
     spellings: Vec<String>,
     forms: Vec<Vec<Form>>,
     matcher: AhoCorasick,
+    openings: Openings,
     /// Village list of each town by town code: the villages file's line.
     villages: HashMap<&'static str, &'static str>,
 }
@@ -110,6 +111,7 @@ impl Gazetteer {
             spellings: Vec::new(),
             forms: Vec::new(),
             matcher: AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"),
+            openings: Openings::default(),
             villages,
         };
         g.rebuild();
@@ -173,6 +175,7 @@ impl Gazetteer {
         }
         self.spellings = by_spelling.keys().cloned().collect();
         self.forms = by_spelling.into_values().collect();
+        self.openings = Openings::new(&self.spellings);
         self.matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
@@ -199,24 +202,75 @@ impl Gazetteer {
 
     /// Every spelling of a division found in `text`, leftmost-longest:
     /// (byte range, what the spelling can stand for).
-    pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Form])> + 'a {
-        self.matcher.find_iter(text).map(|m| (m.range(), self.forms[m.pattern().as_usize()].as_slice()))
+    pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (Range<usize>, &'a [Form])> + 'a {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let (range, forms) = self.find_starting_in(text, pos..text.len())?;
+            pos = range.end;
+            Some((range, forms))
+        })
     }
 
-    /// The leftmost-longest spelling of `text` that starts within `starts`:
-    /// an anchored search at each character there, so only the characters
-    /// such a spelling covers are read.
+    /// The leftmost-longest spelling of `text` that starts within `starts`.
+    /// The automaton is only entered, anchored, where a spelling's first two
+    /// characters stand: about one position in ten of news text.
     pub fn find_starting_in(&self, text: &str, starts: Range<usize>) -> Option<(Range<usize>, &[Form])> {
-        text[starts.clone()].char_indices().find_map(|(i, _)| {
-            let m = self.matcher.find(Input::new(text).range(starts.start + i..).anchored(Anchored::Yes))?;
-            Some((m.range(), self.forms[m.pattern().as_usize()].as_slice()))
-        })
+        let mut chars = text[starts.start..].char_indices().map(|(i, c)| (starts.start + i, c)).peekable();
+        while let Some((at, first)) = chars.next() {
+            if at >= starts.end {
+                return None;
+            }
+            let &(_, second) = chars.peek()?;
+            if !self.openings.contains(first, second) {
+                continue;
+            }
+            if let Some(m) = self.matcher.find(Input::new(text).range(at..).anchored(Anchored::Yes)) {
+                return Some((m.range(), self.forms[m.pattern().as_usize()].as_slice()));
+            }
+        }
+        None
     }
 
     /// The villages (…村) of a town.
     pub fn villages_of(&self, town: usize) -> impl Iterator<Item = &'static str> {
         let code = self.divisions[town].code.as_str();
         self.villages.get(code).copied().unwrap_or("").split(' ').filter(|v| !v.is_empty())
+    }
+}
+
+/// The pairs of characters that open a spelling, hashed into a bit set.
+/// Testing a pair is far cheaper than a step of the gazetteer's automaton,
+/// whose tables, for 90,000 spellings, mostly miss the cache. Every spelling
+/// has at least two characters (short forms keep two, user entries need two).
+#[derive(Default)]
+struct Openings {
+    bits: Vec<u64>,
+}
+
+impl Openings {
+    /// 2^20 bits (128 KiB): about 2% of pairs that open no spelling pass.
+    const SLOT_BITS: u32 = 20;
+
+    fn new(spellings: &[String]) -> Openings {
+        let mut openings = Openings { bits: vec![0; 1 << (Self::SLOT_BITS - 6)] };
+        for spelling in spellings {
+            let mut chars = spelling.chars();
+            if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+                let slot = Self::slot(first, second);
+                openings.bits[slot / 64] |= 1 << (slot % 64);
+            }
+        }
+        openings
+    }
+
+    fn slot(first: char, second: char) -> usize {
+        let pair = (u64::from(first) << 32) | u64::from(second);
+        (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOT_BITS)) as usize
+    }
+
+    fn contains(&self, first: char, second: char) -> bool {
+        let slot = Self::slot(first, second);
+        self.bits.get(slot / 64).is_some_and(|word| word & (1 << (slot % 64)) != 0)
     }
 }
 
@@ -259,6 +313,28 @@ mod tests {
         assert!(found.contains(&("安亭镇", "安亭镇".to_string(), false)), "{found:?}");
         let found = find(&g, "南翔的企业");
         assert!(found.contains(&("南翔", "南翔镇".to_string(), true)), "{found:?}");
+    }
+
+    #[test]
+    fn the_pair_filter_loses_no_match() {
+        // find_all enters the automaton only where a spelling's first two
+        // characters stand; it must find what a scan of every position finds.
+        let g = Gazetteer::built_in();
+        let plain = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&g.spellings).unwrap();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(corpus)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.push("江苏昆山花桥镇、上海嘉定区南翔镇和新沟镇街道。南".to_string());
+        for text in &texts {
+            let filtered: Vec<Range<usize>> = g.find_all(text).map(|(r, _)| r).collect();
+            let scanned: Vec<Range<usize>> = plain.find_iter(text.as_str()).map(|m| m.range()).collect();
+            assert!(scanned.len() > 3);
+            assert_eq!(filtered, scanned);
+        }
     }
 
     #[test]
