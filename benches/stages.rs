@@ -52,8 +52,8 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    // The floor under extract_place: one leftmost-longest scan with the
-    // gazetteer's automaton, which every article needs.
+    // The floor under extract_place: one leftmost-longest scan for the
+    // gazetteer's spellings, which every article needs.
     let gazetteer = newsgraph::extract::gazetteer::Gazetteer::built_in();
     group.bench_function("gazetteer_scan", |b| {
         b.iter(|| texts.iter().map(|t| gazetteer.find_all(black_box(t)).count()).sum::<usize>())
