@@ -101,21 +101,22 @@ impl Rules {
 
     /// Whether `name` has the shape of a Chinese personal name.
     fn is_name(&self, x: &Extractor, name: &str, text: &str) -> bool {
-        let chars: Vec<char> = name.chars().collect();
-        if !(2..=4).contains(&chars.len()) || !chars.iter().all(|&c| is_han(c)) {
+        let count = name.chars().count();
+        if !(2..=4).contains(&count) || !name.chars().all(is_han) {
             return false;
         }
-        let surname_len = if chars.len() >= 3 && self.surnames.contains(&chars[..2].iter().collect::<String>()) {
+        // Every character is Chinese, three bytes in UTF-8.
+        let char_at = |i: usize| i * name.len() / count;
+        let surname_len = if count >= 3 && self.surnames.contains(&name[..char_at(2)]) {
             2
-        } else if self.surnames.contains(&chars[0].to_string()) {
+        } else if self.surnames.contains(&name[..char_at(1)]) {
             1
         } else {
             return false;
         };
-        let given = &chars[surname_len..];
-        !given.is_empty()
-            && given.len() <= 2
-            && !given.iter().any(|c| self.non_name.contains(c))
+        let given = &name[char_at(surname_len)..];
+        (1..=2).contains(&(count - surname_len))
+            && !given.chars().any(|c| self.non_name.contains(&c))
             && !x.starts_follower(name, 0)
             && !names_a_place_of(x, name, text)
     }
