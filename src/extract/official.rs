@@ -144,9 +144,15 @@ fn names_a_place_of(x: &Extractor, name: &str, text: &str) -> bool {
 
 /// Mentions found by the title rules alone (pass 1).
 pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
+    let titles: Vec<aho_corasick::Match> = x.official.titles.find_iter(text).collect();
+    titled_after(x, text, &titles, trace)
+}
+
+/// [`titled`], given where the title words of `text` are.
+fn titled_after(x: &Extractor, text: &str, titles: &[aho_corasick::Match], trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.official;
     let mut out = Vec::new();
-    for m in rules.titles.find_iter(text) {
+    for m in titles {
         let title_start = title_chain_start(x, text, m.start());
         let chain = &text[title_start..m.end()];
         let titles: Vec<String> = chain
@@ -259,7 +265,8 @@ fn names_then_group(text: &str) -> Vec<regex::Captures<'_>> {
 
 /// All official mentions of the article (pass 2).
 pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
-    let mut out = titled(x, text, trace);
+    let title_words: Vec<aho_corasick::Match> = x.official.titles.find_iter(text).collect();
+    let mut out = titled_after(x, text, &title_words, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &out {
         titles_by_name.entry(m.name.clone()).or_default().extend(m.titles.iter().cloned());
@@ -282,7 +289,7 @@ pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Ve
     }
     // 嘉定区委书记调研…: a title alone, standing for the one official of the
     // article who holds it.
-    for m in x.official.titles.find_iter(text) {
+    for m in &title_words {
         let word = &text[m.range()];
         if GROUP_TITLES.contains(&word) || name_at(x, text, m.end()).is_some() || text[m.end()..].starts_with('、') {
             continue;
