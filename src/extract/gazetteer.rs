@@ -208,10 +208,17 @@ impl Gazetteer {
                 return None;
             }
             let &(_, second) = chars.peek()?;
-            let found =
-                self.openings.opening_with(first, second).iter().find(|&&s| text[at..].starts_with(&self.spellings[s]));
-            if let Some(&s) = found {
-                return Some((at..at + self.spellings[s].len(), self.forms[s].as_slice()));
+            let candidates = self.openings.opening_with(first, second);
+            if candidates.is_empty() {
+                continue;
+            }
+            let rest = &text[at..];
+            let third = rest.chars().nth(2);
+            let found = candidates
+                .iter()
+                .find(|o| o.third.is_none_or(|c| Some(c) == third) && rest.starts_with(&self.spellings[o.spelling]));
+            if let Some(o) = found {
+                return Some((at..at + self.spellings[o.spelling].len(), self.forms[o.spelling].as_slice()));
             }
         }
         None
@@ -232,7 +239,15 @@ impl Gazetteer {
 #[derive(Default)]
 struct Openings {
     bits: Vec<u64>,
-    spellings: HashMap<u64, Vec<usize>, BuildHasherDefault<PairHasher>>,
+    spellings: HashMap<u64, Vec<Opening>, BuildHasherDefault<PairHasher>>,
+}
+
+/// A spelling, with its third character if it has one: most spellings that
+/// open like the text differ from it there, which is told without comparing
+/// the strings.
+struct Opening {
+    spelling: usize,
+    third: Option<char>,
 }
 
 impl Openings {
@@ -246,17 +261,21 @@ impl Openings {
             if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
                 let slot = slot(pair(first, second));
                 openings.bits[slot / 64] |= 1 << (slot % 64);
-                openings.spellings.entry(pair(first, second)).or_default().push(i);
+                openings
+                    .spellings
+                    .entry(pair(first, second))
+                    .or_default()
+                    .push(Opening { spelling: i, third: chars.next() });
             }
         }
         for list in openings.spellings.values_mut() {
-            list.sort_by_key(|&i| (std::cmp::Reverse(spellings[i].len()), i));
+            list.sort_by_key(|o| (std::cmp::Reverse(spellings[o.spelling].len()), o.spelling));
         }
         openings
     }
 
     /// The spellings that open with `first` and `second`, longest first.
-    fn opening_with(&self, first: char, second: char) -> &[usize] {
+    fn opening_with(&self, first: char, second: char) -> &[Opening] {
         let key = pair(first, second);
         let slot = slot(key);
         if self.bits.get(slot / 64).is_some_and(|word| word & (1 << (slot % 64)) != 0) {
