@@ -194,6 +194,8 @@ fn split_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The character `ch` becomes, or `None` for one that is dropped.
 fn clean_char(ch: char) -> Option<char> {
     match ch {
+        // Most of a Chinese text, and none of the cases below.
+        c if is_han(c) => Some(c),
         '\u{ff01}'..='\u{ff5e}' => Some(char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch)),
         c if c.is_whitespace() => Some(' '),
         // Control, zero-width and bidi-override characters: no text, and

@@ -203,6 +203,7 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
     let mut events: Vec<&String> = events.collect();
     events.sort();
     events.dedup();
+    let mut ends_of: BTreeMap<char, Vec<usize>> = BTreeMap::new();
     for full in events {
         let plain = without_brackets(full);
         let Some(last) = plain.chars().last() else { continue };
@@ -217,7 +218,9 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
             continue;
         };
         let full_ordinal = ORDINAL.captures(full).and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
-        for (at, _) in text.match_indices(last) {
+        // Events mostly end alike (…会), so each last character is sought once.
+        let ends = ends_of.entry(last).or_insert_with(|| text.match_indices(last).map(|(at, _)| at).collect());
+        for &at in ends.iter() {
             let end = at + last.len_utf8();
             let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
             // Abbreviations of this kind are three or four characters (消博会).

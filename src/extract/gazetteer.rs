@@ -7,7 +7,7 @@
 //! their own places with [`Gazetteer::add_user_entries`]: one place a line,
 //! `name` or `name<TAB>parent name` (`北虹桥商务区\t嘉定区`), `#` for comments.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
@@ -153,7 +153,7 @@ impl Gazetteer {
             zones.iter().any(|z| name.strip_suffix(z).is_some_and(|lead| lead.chars().count() < 2))
                 || GENERIC_DIVISIONS.contains(&name)
         };
-        let mut by_spelling: BTreeMap<String, Vec<Form>> = BTreeMap::new();
+        let mut by_spelling: HashMap<String, Vec<Form>> = HashMap::new();
         for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
             by_spelling.entry(d.name.clone()).or_default().push(Form { division: i, short: false });
         }
@@ -165,8 +165,9 @@ impl Gazetteer {
                 }
             }
         }
-        self.spellings = by_spelling.keys().cloned().collect();
-        self.forms = by_spelling.into_values().collect();
+        let mut by_spelling: Vec<(String, Vec<Form>)> = by_spelling.into_iter().collect();
+        by_spelling.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        (self.spellings, self.forms) = by_spelling.into_iter().unzip();
         self.openings = Openings::new(&self.spellings);
     }
 
