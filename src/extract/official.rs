@@ -142,17 +142,33 @@ fn names_a_place_of(x: &Extractor, name: &str, text: &str) -> bool {
     })
 }
 
+/// Where the title words of an article are, found once for all the rules.
+struct TitleWords {
+    /// Words of `lexicon/titles.txt`, leftmost-longest.
+    all: Vec<aho_corasick::Match>,
+    /// [`Rules::titles_after_names`].
+    after_names: Vec<(usize, usize)>,
+}
+
+impl TitleWords {
+    fn of(x: &Extractor, text: &str) -> TitleWords {
+        TitleWords {
+            all: x.official.titles.find_iter(text).collect(),
+            after_names: x.official.titles_after_names(text),
+        }
+    }
+}
+
 /// Mentions found by the title rules alone (pass 1).
 pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
-    let titles: Vec<aho_corasick::Match> = x.official.titles.find_iter(text).collect();
-    titled_after(x, text, &titles, trace)
+    titled_with(x, text, &TitleWords::of(x, text), trace)
 }
 
 /// [`titled`], given where the title words of `text` are.
-fn titled_after(x: &Extractor, text: &str, titles: &[aho_corasick::Match], trace: &mut Trace) -> Vec<Mention> {
+fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.official;
     let mut out = Vec::new();
-    for m in titles {
+    for m in &words.all {
         let title_start = title_chain_start(x, text, m.start());
         let chain = &text[title_start..m.end()];
         let titles: Vec<String> = chain
@@ -196,7 +212,7 @@ fn titled_after(x: &Extractor, text: &str, titles: &[aho_corasick::Match], trace
         }
     }
     // A name before its title: 张国华总书记, 王建国书记.
-    for (pattern, at) in rules.titles_after_names(text) {
+    for &(pattern, at) in &words.after_names {
         let title = SURNAME_TITLES.get(pattern).copied().unwrap_or(GENERAL_SECRETARY);
         {
             if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
@@ -265,8 +281,8 @@ fn names_then_group(text: &str) -> Vec<regex::Captures<'_>> {
 
 /// All official mentions of the article (pass 2).
 pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
-    let title_words: Vec<aho_corasick::Match> = x.official.titles.find_iter(text).collect();
-    let mut out = titled_after(x, text, &title_words, trace);
+    let words = TitleWords::of(x, text);
+    let mut out = titled_with(x, text, &words, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &out {
         titles_by_name.entry(m.name.clone()).or_default().extend(m.titles.iter().cloned());
@@ -289,7 +305,7 @@ pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Ve
     }
     // 嘉定区委书记调研…: a title alone, standing for the one official of the
     // article who holds it.
-    for m in &title_words {
+    for m in &words.all {
         let word = &text[m.range()];
         if GROUP_TITLES.contains(&word) || name_at(x, text, m.end()).is_some() || text[m.end()..].starts_with('、') {
             continue;
@@ -317,7 +333,7 @@ pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Ve
         }
     }
     // 陆书记: the only official of the article with that surname and title.
-    for (pattern, at) in x.official.titles_after_names(text) {
+    for &(pattern, at) in &words.after_names {
         let Some(title) = SURNAME_TITLES.get(pattern) else { continue };
         {
             let Some(surname) = text[..at].chars().next_back() else {
