@@ -37,7 +37,7 @@ pub struct Rules {
     /// [`SURNAME_TITLES`] and 总书记, overlapping (总书记 holds 书记).
     titles_after_names: AhoCorasick,
     title_cutters: super::Cutters,
-    surnames: BTreeSet<String>,
+    surnames: Surnames,
     non_name: BTreeSet<char>,
     non_public: Vec<String>,
 }
@@ -89,7 +89,7 @@ impl Rules {
             titles_after_names: AhoCorasick::new(SURNAME_TITLES.iter().chain(&[GENERAL_SECRETARY]))
                 .expect("title automaton"),
             title_cutters: super::Cutters::new(&[super::PARTICLES, TITLE_CUTTERS].concat()),
-            surnames: lexicon::set(lexicon::SURNAMES),
+            surnames: Surnames::new(&lexicon::words(lexicon::SURNAMES)),
             non_name: lexicon::words(lexicon::NON_NAME_CHARS).iter().filter_map(|w| w.chars().next()).collect(),
             non_public: lexicon::words(lexicon::NON_PUBLIC_BODIES).into_iter().map(str::to_string).collect(),
         }
@@ -105,20 +105,46 @@ impl Rules {
         if !(2..=4).contains(&count) || !name.chars().all(is_han) {
             return false;
         }
-        // Every character is Chinese, three bytes in UTF-8.
-        let char_at = |i: usize| i * name.len() / count;
-        let surname_len = if count >= 3 && self.surnames.contains(&name[..char_at(2)]) {
+        let mut chars = name.chars();
+        let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return false };
+        let surname_len = if count >= 3 && self.surnames.double.binary_search(&(first, second)).is_ok() {
             2
-        } else if self.surnames.contains(&name[..char_at(1)]) {
+        } else if self.surnames.single.binary_search(&first).is_ok() {
             1
         } else {
             return false;
         };
-        let given = &name[char_at(surname_len)..];
+        // Every character is Chinese, three bytes in UTF-8.
+        let given = &name[surname_len * name.len() / count..];
         (1..=2).contains(&(count - surname_len))
             && !given.chars().any(|c| self.non_name.contains(&c))
             && !x.starts_follower(name, 0)
             && !names_a_place_of(x, name, text)
+    }
+}
+
+/// The surnames of `lexicon/surnames.txt` by length, sorted: a name's
+/// first one or two characters are looked up without building a string.
+struct Surnames {
+    single: Vec<char>,
+    /// Two-character surnames (欧阳, 司马).
+    double: Vec<(char, char)>,
+}
+
+impl Surnames {
+    fn new(words: &[&str]) -> Surnames {
+        let mut surnames = Surnames { single: Vec::new(), double: Vec::new() };
+        for word in words {
+            let chars: Vec<char> = word.chars().collect();
+            match chars[..] {
+                [c] => surnames.single.push(c),
+                [a, b] => surnames.double.push((a, b)),
+                _ => {}
+            }
+        }
+        surnames.single.sort_unstable();
+        surnames.double.sort_unstable();
+        surnames
     }
 }
 
@@ -500,6 +526,15 @@ mod tests {
             let m = super::titled(&super::super::test_support::EXTRACTOR, sentence, &mut super::Trace::default());
             assert_eq!(m[0].titles, *titles, "{sentence}");
         }
+    }
+
+    #[test]
+    fn every_surname_has_one_or_two_characters() {
+        // Surnames keeps those two lengths only.
+        let words = super::lexicon::words(super::lexicon::SURNAMES);
+        let surnames = super::Surnames::new(&words);
+        assert_eq!(surnames.single.len() + surnames.double.len(), words.len());
+        assert!(surnames.double.contains(&('欧', '阳')));
     }
 
     #[test]
