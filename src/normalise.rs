@@ -113,9 +113,10 @@ const OPENERS: &[&str] = &["本报讯", "▶", "■", "●", "(上接", "(下转
 
 /// A page's metadata line: a label (来源:), or a time stamp at its end
 /// (… 08:35). Two patterns: the labels' literals let the regex skip to them,
-/// and the time stamp is sought from the end.
+/// and the time stamp is sought from the end. Both need a colon (a cleaned
+/// line's colons are all half-width), so a line without one is not tried.
 static METADATA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:来源|发布时间|发文日期|发布日期|索引号|发布机构|责任编辑)[::]").expect("metadata regex")
+    Regex::new(r"(?:来源|发布时间|发文日期|发布日期|索引号|发布机构|责任编辑):").expect("metadata regex")
 });
 static TIME_AT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}$").expect("time regex"));
 
@@ -170,7 +171,7 @@ impl Line {
             chars: t.chars().count(),
             closed,
             ends_column: BYLINE_END.is_match(t) || t.ends_with("版)"),
-            metadata: METADATA_LABEL.is_match(t) || TIME_AT_END.is_match(t),
+            metadata: t.contains(':') && (METADATA_LABEL.is_match(t) || TIME_AT_END.is_match(t)),
             end: text.origin.last().map_or(start, |r| r.end_of(t.len())),
             text,
         }
