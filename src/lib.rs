@@ -397,8 +397,11 @@ fn survey_with(
 
 /// Articles handed to the worker threads at a time, at most; their results
 /// are merged in file order, so the output does not depend on the number of
-/// threads.
-const BATCH: usize = 64;
+/// threads. Each chunk ends in a wait for its slowest article, so chunks of
+/// short articles are made large enough for that wait to be rare (256: 2.5
+/// MB of typical news, against 64 articles 7% faster and 161-166% CPU at
+/// two jobs instead of 171-182%).
+const BATCH: usize = 256;
 
 /// Reads `sources` on `pool` and hands their articles to `each` in file
 /// order, in chunks of at most [`BATCH`] articles and a few parts of a
