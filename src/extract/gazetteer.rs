@@ -202,8 +202,10 @@ impl Gazetteer {
     /// The leftmost-longest spelling of `text` that starts within `starts`:
     /// at the first position where one starts, the longest of those opening
     /// with that position's two characters.
+    /// A start inside a character counts from the next one.
     pub fn find_starting_in(&self, text: &str, starts: Range<usize>) -> Option<(Range<usize>, &[Form])> {
-        let mut chars = text[starts.start..].char_indices().map(|(i, c)| (starts.start + i, c)).peekable();
+        let from = (starts.start.min(text.len())..=text.len()).find(|&i| text.is_char_boundary(i))?;
+        let mut chars = text[from..].char_indices().map(|(i, c)| (from + i, c)).peekable();
         while let Some((at, first)) = chars.next() {
             if at >= starts.end {
                 return None;
@@ -357,15 +359,19 @@ mod tests {
         assert!(found.contains(&("南翔", "南翔镇".to_string(), true)), "{found:?}");
     }
 
-    #[test]
-    fn the_pair_filter_loses_no_match() {
-        // find_all looks only at the spellings opening with each position's
-        // two characters; it must find what an automaton's scan finds.
-        let g = Gazetteer::built_in();
+    /// The built-in gazetteer with a few user entries, and a leftmost-longest
+    /// automaton over the same spellings: what the pair filter replaced.
+    fn gazetteer_and_automaton() -> (Gazetteer, aho_corasick::AhoCorasick) {
+        let mut g = Gazetteer::built_in();
+        g.add_user_entries("北虹桥商务区\t嘉定区\nA1区\n😀😀\n嘉定\n").unwrap();
         let plain = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&g.spellings)
             .unwrap();
+        (g, plain)
+    }
+
+    fn sample_texts() -> Vec<String> {
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let mut texts: Vec<String> = std::fs::read_dir(corpus)
             .unwrap()
@@ -373,13 +379,46 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .map(|p| std::fs::read_to_string(p).unwrap())
             .collect();
-        texts.push("江苏昆山花桥镇、上海嘉定区南翔镇和新沟镇街道。南".to_string());
-        for text in &texts {
+        texts.push("江苏昆山花桥镇、上海嘉定区南翔镇和新沟镇街道。北虹桥商务区A1区😀😀嘉定南".to_string());
+        texts
+    }
+
+    #[test]
+    fn the_pair_filter_loses_no_match() {
+        // find_all looks only at the spellings opening with each position's
+        // two characters; it must find what an automaton's scan finds.
+        let (g, plain) = gazetteer_and_automaton();
+        for text in &sample_texts() {
             let filtered: Vec<Range<usize>> = g.find_all(text).map(|(r, _)| r).collect();
             let scanned: Vec<Range<usize>> = plain.find_iter(text.as_str()).map(|m| m.range()).collect();
             assert!(scanned.len() > 3);
             assert_eq!(filtered, scanned);
         }
+    }
+
+    #[test]
+    fn a_match_starting_in_a_range_is_the_automatons() {
+        // place::find searches again inside a rejected match; any start,
+        // even one inside a character, must give the automaton's answer.
+        let (g, plain) = gazetteer_and_automaton();
+        let text = sample_texts().pop().unwrap();
+        for start in 0..text.len() {
+            for end in [start + 1, start + 4, start + 9, text.len()] {
+                let found = g.find_starting_in(&text, start..end).map(|(r, _)| r);
+                let expected = plain
+                    .find(aho_corasick::Input::new(text.as_str()).range(start..))
+                    .map(|m| m.range())
+                    .filter(|r| r.start < end);
+                assert_eq!(found, expected, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_spelling_has_two_characters_or_more() {
+        // Openings files spellings by their first two characters.
+        let g = Gazetteer::built_in();
+        assert_eq!(g.spellings.iter().find(|s| s.chars().count() < 2), None);
     }
 
     #[test]
