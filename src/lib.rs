@@ -483,6 +483,21 @@ pub struct LoadReport {
     pub other_files: usize,
 }
 
+impl LoadReport {
+    /// Counts an article read, with what was mended in reading it.
+    fn read(&mut self, result: &DocumentResult) {
+        self.warnings.extend(result.warnings.iter().cloned());
+        self.documents_read += 1;
+    }
+
+    /// Puts the files skipped and the warnings in a stable order.
+    fn sorted(mut self) -> LoadReport {
+        self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.warnings.sort();
+        self
+    }
+}
+
 /// Builds the graph of the articles under `inputs` (folders or files).
 /// A `manifest.json` in an input folder gives publication dates. A file
 /// that cannot be read is skipped and reported; the others are read.
@@ -542,8 +557,7 @@ pub fn extract(
     let mut pending: (Vec<DocumentResult>, usize) = (Vec::new(), 0);
     let mut hand_on = |(results, bytes): (Vec<DocumentResult>, usize)| -> Result<(), BuildError> {
         for result in results {
-            report.warnings.extend(result.warnings.iter().cloned());
-            report.documents_read += 1;
+            report.read(&result);
             on_document(result).map_err(BuildError::Sink)?;
         }
         on_progress(bytes as u64);
@@ -575,9 +589,7 @@ pub fn extract(
     })?;
     hand_on(pending)?;
     report.skipped.extend(skipped);
-    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    report.warnings.sort();
-    Ok(report)
+    Ok(report.sorted())
 }
 
 /// Folds per-document results made elsewhere (`newsgraph extract`, see
@@ -615,8 +627,7 @@ pub fn merge(
                         }
                         on_document(&result).map_err(shard::Problem::Sink)?;
                         builder.add(&result);
-                        report.warnings.extend(result.warnings.iter().cloned());
-                        report.documents_read += 1;
+                        report.read(&result);
                     }
                     shard::Record::Skipped(skip) => report.skipped.push(skip),
                     shard::Record::OtherFiles(n) => report.other_files += n,
@@ -632,7 +643,5 @@ pub fn merge(
         problem: Box::new(problem),
     })?;
     let graph = builder.unwrap_or_else(|| GraphBuilder::new(relate::Window::default())).finish();
-    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    report.warnings.sort();
-    Ok(Built { graph, report })
+    Ok(Built { graph, report: report.sorted() })
 }

@@ -240,18 +240,16 @@ fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace)
     // A name before its title: 张国华总书记, 王建国书记.
     for &(pattern, at) in &words.after_names {
         let title = SURNAME_TITLES.get(pattern).copied().unwrap_or(GENERAL_SECRETARY);
-        {
-            if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
-                continue;
-            }
-            let starts = text[..at].char_indices().rev().take(4).map(|(i, _)| i);
-            for start in starts.skip(1) {
-                let name = &text[start..at];
-                let left_clear = !text[..start].ends_with(is_han) || x.cutter_ends_at(text, start);
-                if rules.is_name(x, name, text) && left_clear {
-                    out.push(official(text, start..at, "name_title", vec![title.to_string()]));
-                    break;
-                }
+        if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
+            continue;
+        }
+        let starts = text[..at].char_indices().rev().take(4).map(|(i, _)| i);
+        for start in starts.skip(1) {
+            let name = &text[start..at];
+            let left_clear = !text[..start].ends_with(is_han) || x.cutter_ends_at(text, start);
+            if rules.is_name(x, name, text) && left_clear {
+                out.push(official(text, start..at, "name_title", vec![title.to_string()]));
+                break;
             }
         }
     }
@@ -361,23 +359,21 @@ pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Ve
     // 陆书记: the only official of the article with that surname and title.
     for &(pattern, at) in &words.after_names {
         let Some(title) = SURNAME_TITLES.get(pattern) else { continue };
+        let Some(surname) = text[..at].chars().next_back() else {
+            continue;
+        };
+        let start = at - surname.len_utf8();
+        let holders: Vec<&String> = titles_by_name
+            .iter()
+            .filter(|(name, ts)| name.starts_with(surname) && ts.iter().any(|t| t.ends_with(title)))
+            .map(|(name, _)| name)
+            .collect();
+        if let [name] = holders.as_slice()
+            && (!text[..start].chars().next_back().is_some_and(is_han) || x.ends_name(text, at + title.len()))
         {
-            let Some(surname) = text[..at].chars().next_back() else {
-                continue;
-            };
-            let start = at - surname.len_utf8();
-            let holders: Vec<&String> = titles_by_name
-                .iter()
-                .filter(|(name, ts)| name.starts_with(surname) && ts.iter().any(|t| t.ends_with(title)))
-                .map(|(name, _)| name)
-                .collect();
-            if let [name] = holders.as_slice()
-                && (!text[..start].chars().next_back().is_some_and(is_han) || x.ends_name(text, at + title.len()))
-            {
-                let mut m = official(text, start..at + title.len(), "surname_title", vec![]);
-                m.name = name.to_string();
-                out.push(m);
-            }
+            let mut m = official(text, start..at + title.len(), "surname_title", vec![]);
+            m.name = name.to_string();
+            out.push(m);
         }
     }
     out
