@@ -44,11 +44,19 @@ fn stages(c: &mut Criterion) {
     group.bench_function("survey", |b| {
         b.iter(|| texts.iter().map(|t| x.survey(black_box(t), Some(2024)).officials.len()).sum::<usize>())
     });
+    // One pass for the title words, event nouns and company suffixes that
+    // the rules of every type start from.
+    group.bench_function("lexicon_words", |b| {
+        b.iter(|| texts.iter().map(|t| x.lexicon_words(black_box(t)).titles().len()).sum::<usize>())
+    });
     group.bench_function("extract_official", |b| {
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| newsgraph::extract::official::find(&x, black_box(t), &lookup, &mut Trace::default()).len())
+                .map(|t| {
+                    let words = x.lexicon_words(t);
+                    newsgraph::extract::official::find(&x, black_box(t), &words, &lookup, &mut Trace::default()).len()
+                })
                 .sum::<usize>()
         })
     });
@@ -62,7 +70,10 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| newsgraph::extract::place::find(&x, black_box(t), &mut Trace::default()).len())
+                .map(|t| {
+                    let words = x.lexicon_words(t);
+                    newsgraph::extract::place::find(&x, black_box(t), &words, &mut Trace::default()).len()
+                })
                 .sum::<usize>()
         })
     });

@@ -24,12 +24,13 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use super::words::{LexiconWords, Words};
 use super::{EntityType, Extractor, Mention, Trace, automaton, lexicon, without_brackets};
 use crate::normalise::is_han;
 use crate::segment::Sentence;
 
 pub struct Rules {
-    suffixes: AhoCorasick,
+    suffixes: Words,
     industry: Vec<String>,
     non_company_heads: Vec<String>,
 }
@@ -62,7 +63,7 @@ impl Rules {
         let mut heads: Vec<String> =
             lexicon::words(lexicon::NON_COMPANY_HEADS).into_iter().map(str::to_string).collect();
         heads.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        Rules { suffixes: automaton(&lexicon::words(lexicon::COMPANY_SUFFIXES)), industry, non_company_heads: heads }
+        Rules { suffixes: Words::new(&lexicon::words(lexicon::COMPANY_SUFFIXES)), industry, non_company_heads: heads }
     }
 
     /// Whether a name without a company suffix may still be a company.
@@ -102,11 +103,12 @@ impl Default for Rules {
     }
 }
 
-/// Registered company names in the article (pass 1 and pass 2).
-pub fn registered(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
+/// Registered company names in the article (pass 1 and pass 2), given its
+/// lexicon words.
+pub fn registered(x: &Extractor, text: &str, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.company;
     let mut out = Vec::new();
-    for m in rules.suffixes.find_iter(text) {
+    for m in &words.company_suffixes {
         let suffix = &text[m.range()];
         let after = &text[m.end()..];
         // (集团) inside a name, or 集团军 (a metaphor), is not an ending.
@@ -261,10 +263,17 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
     out
 }
 
-/// All company mentions of the article (pass 2).
-pub fn find(x: &Extractor, text: &str, sentences: &[Sentence], aliases: &Aliases, trace: &mut Trace) -> Vec<Mention> {
+/// All company mentions of the article (pass 2), given its lexicon words.
+pub fn find(
+    x: &Extractor,
+    text: &str,
+    sentences: &[Sentence],
+    words: &LexiconWords,
+    aliases: &Aliases,
+    trace: &mut Trace,
+) -> Vec<Mention> {
     let rules = &x.company;
-    let mut out = registered(x, text, trace);
+    let mut out = registered(x, text, words, trace);
     if let Some(matcher) = &aliases.matcher {
         for m in matcher.find_iter(text) {
             let form = &text[m.range()];

@@ -19,17 +19,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::company::is_subsequence;
-use super::{
-    Cutters, EntityType, Extractor, Known, Mention, Trace, automaton, lexicon, scan_back_with, without_brackets,
-};
+use super::words::{LexiconWords, Words};
+use super::{Cutters, EntityType, Extractor, Known, Mention, Trace, lexicon, scan_back_with, without_brackets};
 use crate::normalise::is_han;
 
 pub struct Rules {
-    pub(crate) nouns: AhoCorasick,
+    pub(crate) nouns: Words,
     cutters: Cutters,
 }
 
@@ -85,7 +83,7 @@ static ORDINAL: LazyLock<Regex> =
 impl Rules {
     pub fn new() -> Rules {
         Rules {
-            nouns: automaton(&lexicon::words(lexicon::EVENT_NOUNS)),
+            nouns: Words::new(&lexicon::words(lexicon::EVENT_NOUNS)),
             cutters: Cutters::new(&[super::PARTICLES, EVENT_CUTTERS].concat()),
         }
     }
@@ -117,10 +115,17 @@ static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)").
 /// All event mentions of an article published in `year`; `known` supplies
 /// the corpus's abbreviations for events the article does not name in full
 /// (消博会 in a 2024 article is the expo of 2024).
-pub fn find(x: &Extractor, text: &str, known: &Known, year: Option<i32>, trace: &mut Trace) -> Vec<Mention> {
+pub fn find(
+    x: &Extractor,
+    text: &str,
+    words: &LexiconWords,
+    known: &Known,
+    year: Option<i32>,
+    trace: &mut Trace,
+) -> Vec<Mention> {
     let rules = &x.event;
     let mut candidates = Vec::new();
-    for m in rules.nouns.find_iter(text) {
+    for m in &words.event_nouns {
         // Part of a longer name (…大会暨…大会), or of a venue (会议中心).
         if text[m.end()..].starts_with('暨') || VENUE.iter().any(|v| text[m.end()..].starts_with(v)) {
             continue;
@@ -219,7 +224,11 @@ fn abbreviations<'a>(x: &Extractor, text: &str, events: impl Iterator<Item = &'a
         };
         let full_ordinal = ORDINAL.captures(full).and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
         // Events mostly end alike (…会), so each last character is sought once.
-        let ends = ends_of.entry(last).or_insert_with(|| text.match_indices(last).map(|(at, _)| at).collect());
+        let ends = ends_of.entry(last).or_insert_with(|| {
+            // memmem compares a Chinese character's three bytes at once, where
+            // a char search stops at every byte equal to its last one.
+            memchr::memmem::find_iter(text.as_bytes(), last.encode_utf8(&mut [0; 4]).as_bytes()).collect()
+        });
         for &at in ends.iter() {
             let end = at + last.len_utf8();
             let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
@@ -308,10 +317,13 @@ mod tests {
         let mut known = x.survey("第七届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2024));
         known.merge(x.survey("第八届中国国际进口博览会举办期间,区领导来到进博会场馆。", Some(2025)));
         let names = |year| -> Vec<String> {
-            super::find(x, "会上,进博会的溢出效应持续放大。", &known, Some(year), &mut super::Trace::default())
-                .into_iter()
-                .map(|m| m.name)
-                .collect()
+            {
+                let text = "会上,进博会的溢出效应持续放大。";
+                super::find(x, text, &x.lexicon_words(text), &known, Some(year), &mut super::Trace::default())
+            }
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
         };
         assert_eq!(names(2024), ["第七届中国国际进口博览会"]);
         assert_eq!(names(2025), ["第八届中国国际进口博览会"]);

@@ -22,6 +22,9 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod official;
 pub mod place;
+mod words;
+
+pub use words::LexiconWords;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -211,7 +214,8 @@ pub struct Extractor {
     pub(crate) place: place::Rules,
     followers: AhoCorasick,
     cutters: Cutters,
-    visit_verbs: AhoCorasick,
+    visit_verbs: words::Words,
+    scanner: words::ArticleScanner,
 }
 
 impl Default for Extractor {
@@ -236,7 +240,14 @@ impl Extractor {
             place: place::Rules::new(),
             followers: anchored(&lexicon::words(lexicon::FOLLOWERS)),
             cutters: Cutters::new(&lexicon::words(lexicon::CUTTERS)),
-            visit_verbs: automaton(&lexicon::words(lexicon::VISIT_VERBS)),
+            visit_verbs: words::Words::new(&lexicon::words(lexicon::VISIT_VERBS)),
+            scanner: words::ArticleScanner::new(&words::Lexicons {
+                titles: &lexicon::words(lexicon::TITLES),
+                titles_after_names: &official::titles_after_names(),
+                event_nouns: &lexicon::words(lexicon::EVENT_NOUNS),
+                company_suffixes: &lexicon::words(lexicon::COMPANY_SUFFIXES),
+                zone_suffixes: &lexicon::words(lexicon::ZONE_SUFFIXES),
+            }),
         }
     }
 
@@ -250,10 +261,11 @@ impl Extractor {
     pub fn survey_dated(&self, text: &str, year: &dyn Fn() -> Option<i32>) -> Known {
         let trace = &mut Trace::default();
         let mut publication_year = None;
-        let officials = official::titled(self, text, trace).into_iter().map(|m| m.name).collect();
-        let companies = company::registered(self, text, trace).into_iter().map(|m| m.name).collect();
+        let words = &self.lexicon_words(text);
+        let officials = official::titled(self, text, words, trace).into_iter().map(|m| m.name).collect();
+        let companies = company::registered(self, text, words, trace).into_iter().map(|m| m.name).collect();
         let mut event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>> = BTreeMap::new();
-        for m in event::find(self, text, &Known::default(), None, trace) {
+        for m in event::find(self, text, words, &Known::default(), None, trace) {
             if m.rule == event::ABBREVIATION
                 && let Some(y) = event::year_in_name(&m.name).or_else(|| *publication_year.get_or_insert_with(year))
             {
@@ -277,10 +289,11 @@ impl Extractor {
         year: Option<i32>,
         trace: &mut Trace,
     ) -> Vec<Mention> {
-        let mut candidates = official::find(self, text, lookup, trace);
-        candidates.extend(company::find(self, text, sentences, &lookup.aliases, trace));
-        candidates.extend(place::find(self, text, trace));
-        candidates.extend(event::find(self, text, &lookup.known, year, trace));
+        let words = &self.lexicon_words(text);
+        let mut candidates = official::find(self, text, words, lookup, trace);
+        candidates.extend(company::find(self, text, sentences, words, &lookup.aliases, trace));
+        candidates.extend(place::find(self, text, words, trace));
+        candidates.extend(event::find(self, text, words, &lookup.known, year, trace));
         let mut mentions = without_overlaps(candidates, trace);
         // Standalone, from the last mention back: a name that ends as a name,
         // or that runs straight into a standalone mention (马陆镇北管村); not
@@ -381,7 +394,7 @@ pub(crate) const PARTICLES: &[&str] = &["在", "由", "是", "为", "对", "向"
 /// Words that end a name read leftwards (与, 来到, 位于 …), looked up by the
 /// text that ends at a position: a few set lookups, no allocation.
 pub(crate) struct Cutters {
-    words: std::collections::HashSet<String>,
+    words: rustc_hash::FxHashSet<String>,
     /// The words' last characters, sorted: most positions end no word, and
     /// this tells so with one search instead of a set lookup a length.
     last_chars: Vec<char>,
@@ -436,6 +449,12 @@ impl Extractor {
         }
         let form = forms.iter().find(|f| self.gazetteer.division(f.division).level != gazetteer::Level::Town)?;
         Some(self.gazetteer.division(form.division).name.clone())
+    }
+
+    /// Where the title words, event nouns, company suffixes and zone words
+    /// of an article are: one pass over the text for all the rules.
+    pub fn lexicon_words(&self, text: &str) -> LexiconWords {
+        self.scanner.scan(text)
     }
 
     /// Byte ranges of visit verbs in `text`.

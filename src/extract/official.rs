@@ -25,17 +25,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::gazetteer::Level;
+use super::words::{LexiconWords, WordMatch, Words};
 use super::{EntityType, Extractor, Lookup, Mention, Trace, automaton, lexicon};
 use crate::normalise::is_han;
 
 pub struct Rules {
-    titles: AhoCorasick,
-    /// [`SURNAME_TITLES`] and 总书记, overlapping (总书记 holds 书记).
-    titles_after_names: AhoCorasick,
+    titles: Words,
     title_cutters: super::Cutters,
     surnames: Surnames,
     non_name: BTreeSet<char>,
@@ -48,7 +46,8 @@ pub struct Rules {
 const HEAD_OF_ANY_BODY: &[&str] = &["院长", "副院长", "校长", "副校长", "主任", "副主任", "所长", "负责人"];
 
 /// Short titles used with a surname (陆书记), or after a full name (张国华总书记).
-const SURNAME_TITLES: &[&str] = &["书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长"];
+pub(crate) const SURNAME_TITLES: &[&str] =
+    &["书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长"];
 
 /// Words that, with [`super::PARTICLES`], cannot stand inside the
 /// organisation of a title, so they end it when reading leftwards (赵立新致辞,并和嘉定区领导李红 → 嘉定区领导). Narrower
@@ -73,21 +72,16 @@ static NAMES_THEN_GROUP: LazyLock<Regex> =
 /// The title that follows the names of national leaders (张国华总书记).
 const GENERAL_SECRETARY: &str = "总书记";
 
-impl Rules {
-    /// Where each of [`SURNAME_TITLES`] (pattern 0…) and then 总书记 occurs
-    /// in `text`, by title and then position: one pass over the text.
-    fn titles_after_names(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut found: Vec<(usize, usize)> =
-            self.titles_after_names.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start())).collect();
-        found.sort_unstable();
-        found
-    }
+/// The words sought after names: [`SURNAME_TITLES`] and then 总书记,
+/// overlapping (总书记 holds 书记).
+pub(crate) fn titles_after_names() -> Vec<&'static str> {
+    [SURNAME_TITLES, &[GENERAL_SECRETARY]].concat()
+}
 
+impl Rules {
     pub fn new() -> Rules {
         Rules {
-            titles: automaton(&lexicon::words(lexicon::TITLES)),
-            titles_after_names: AhoCorasick::new(SURNAME_TITLES.iter().chain(&[GENERAL_SECRETARY]))
-                .expect("title automaton"),
+            titles: Words::new(&lexicon::words(lexicon::TITLES)),
             title_cutters: super::Cutters::new(&[super::PARTICLES, TITLE_CUTTERS].concat()),
             surnames: Surnames::new(&lexicon::words(lexicon::SURNAMES)),
             non_name: lexicon::words(lexicon::NON_NAME_CHARS).iter().filter_map(|w| w.chars().next()).collect(),
@@ -168,38 +162,40 @@ fn names_a_place_of(x: &Extractor, name: &str, text: &str) -> bool {
     })
 }
 
-/// Where the title words of an article are, found once for all the rules.
-struct TitleWords {
+/// Where the title words of an article are, as the rules read them.
+struct TitleWords<'a> {
     /// Words of `lexicon/titles.txt`, leftmost-longest.
-    all: Vec<aho_corasick::Match>,
-    /// [`Rules::titles_after_names`].
+    all: &'a [WordMatch],
+    /// Where each of [`titles_after_names`] (by its index) occurs, by title
+    /// and then position.
     after_names: Vec<(usize, usize)>,
 }
 
-impl TitleWords {
-    fn of(x: &Extractor, text: &str) -> TitleWords {
-        TitleWords {
-            all: x.official.titles.find_iter(text).collect(),
-            after_names: x.official.titles_after_names(text),
-        }
+impl TitleWords<'_> {
+    fn of(words: &LexiconWords) -> TitleWords<'_> {
+        let mut after_names: Vec<(usize, usize)> =
+            words.titles_after_names.iter().map(|m| (m.word(), m.start())).collect();
+        after_names.sort_unstable();
+        TitleWords { all: &words.titles, after_names }
     }
 }
 
-/// Mentions found by the title rules alone (pass 1).
-pub fn titled(x: &Extractor, text: &str, trace: &mut Trace) -> Vec<Mention> {
-    titled_with(x, text, &TitleWords::of(x, text), trace)
+/// Mentions found by the title rules alone (pass 1), given the article's
+/// lexicon words ([`Extractor::lexicon_words`]).
+pub fn titled(x: &Extractor, text: &str, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
+    titled_with(x, text, &TitleWords::of(words), trace)
 }
 
 /// [`titled`], given where the title words of `text` are.
 fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace) -> Vec<Mention> {
     let rules = &x.official;
     let mut out = Vec::new();
-    for m in &words.all {
+    for m in words.all {
         let title_start = title_chain_start(x, text, m.start());
         let chain = &text[title_start..m.end()];
         let titles: Vec<String> = chain
             .split('、')
-            .filter(|t| rules.titles.find_iter(*t).last().is_some_and(|tm| tm.end() == t.len()))
+            .filter(|t| rules.titles.find_iter(t).last().is_some_and(|tm| tm.end() == t.len()))
             .map(str::to_string)
             .collect();
         let word = &text[m.range()];
@@ -303,9 +299,9 @@ fn names_then_group(text: &str) -> Vec<regex::Captures<'_>> {
     found
 }
 
-/// All official mentions of the article (pass 2).
-pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
-    let words = TitleWords::of(x, text);
+/// All official mentions of the article (pass 2), given its lexicon words.
+pub fn find(x: &Extractor, text: &str, words: &LexiconWords, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
+    let words = TitleWords::of(words);
     let mut out = titled_with(x, text, &words, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &out {
@@ -329,7 +325,7 @@ pub fn find(x: &Extractor, text: &str, lookup: &Lookup, trace: &mut Trace) -> Ve
     }
     // 嘉定区委书记调研…: a title alone, standing for the one official of the
     // article who holds it.
-    for m in &words.all {
+    for m in words.all {
         let word = &text[m.range()];
         if GROUP_TITLES.contains(&word) || name_at(x, text, m.end()).is_some() || text[m.end()..].starts_with('、') {
             continue;
@@ -519,7 +515,8 @@ mod tests {
     #[test]
     fn titles_are_kept_whole_with_their_organisation() {
         for (sentence, titles) in WHOLE_TITLES {
-            let m = super::titled(&super::super::test_support::EXTRACTOR, sentence, &mut super::Trace::default());
+            let x = &super::super::test_support::EXTRACTOR;
+            let m = super::titled(x, sentence, &x.lexicon_words(sentence), &mut super::Trace::default());
             assert_eq!(m[0].titles, *titles, "{sentence}");
         }
     }
@@ -548,7 +545,7 @@ mod tests {
         let text = "区委书记王建明来到南翔镇。王建明强调,要抓好落实。";
         let second_sentence = text.find('。').expect("two sentences") + '。'.len_utf8();
         for lookup in [Lookup::new(x, Known::default()), Lookup::new(x, x.survey(text, None))] {
-            let found = super::find(x, text, &lookup, &mut Trace::default());
+            let found = super::find(x, text, &x.lexicon_words(text), &lookup, &mut Trace::default());
             assert!(found.iter().any(|m| m.name == "王建明" && m.span.start == second_sentence), "{found:?}");
         }
     }

@@ -1,0 +1,395 @@
+//! Finding the words of a small lexicon (title words, event nouns, company
+//! suffixes) in text, character by character.
+//!
+//! An Aho-Corasick automaton reads every byte of the text; news in Chinese
+//! is three bytes a character, and its bytes look alike to a byte-level
+//! prefilter, so the automaton did most of the work of the title rules. A
+//! lexicon's words start with few distinct characters: a small bit set of
+//! them passes over most characters at the cost of one test, and where one
+//! may start the few words opening with it are compared longest first. The
+//! matches are those of a leftmost-longest automaton (tested against one).
+
+use std::ops::Range;
+
+/// A lexicon's words, searched leftmost-longest (or for every match, overlapping).
+pub(crate) struct Words {
+    words: Vec<String>,
+    /// One bit per `char as usize % FIRST_BITS`: whether a word may start there.
+    first_bits: Vec<u64>,
+    /// The characters words start with, sorted, each with its words
+    /// (indices into `words`) longest first, the earlier word first on ties.
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+/// A word found in a text: which one, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMatch {
+    word: usize,
+    start: usize,
+    end: usize,
+}
+
+impl WordMatch {
+    /// Index of the word in the list the search was built from.
+    pub fn word(&self) -> usize {
+        self.word
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// One bit for each character of the Basic Multilingual Plane (8 KiB, in
+/// the first-level cache); characters beyond it share these slots.
+const FIRST_BITS: usize = 1 << 16;
+
+impl Words {
+    /// Searches for `words`; empty words are never found.
+    pub(crate) fn new(words: &[&str]) -> Words {
+        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let Some(first) = word.chars().next() else { continue };
+            let slot = first as usize % FIRST_BITS;
+            first_bits[slot / 64] |= 1 << (slot % 64);
+            match by_first.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, list)) => list.push(i),
+                None => by_first.push((first, vec![i])),
+            }
+        }
+        by_first.sort_unstable_by_key(|(c, _)| *c);
+        for (_, list) in &mut by_first {
+            list.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+        }
+        Words { words: words.iter().map(|w| w.to_string()).collect(), first_bits, by_first }
+    }
+
+    /// The first character boundary at or after byte `from` (one) where a
+    /// word may start. Chinese characters take three bytes, whose low bits
+    /// are the character's slot, so most characters are passed over without
+    /// decoding them.
+    fn next_start(&self, text: &str, from: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut at = from;
+        while let Some(&lead) = bytes.get(at) {
+            let (width, slot) = match lead {
+                0xE0..=0xEF if at + 2 < bytes.len() => {
+                    let slot = (usize::from(lead & 0x0F) << 12)
+                        | (usize::from(bytes[at + 1] & 0x3F) << 6)
+                        | usize::from(bytes[at + 2] & 0x3F);
+                    (3, slot)
+                }
+                _ => {
+                    let c = text[at..].chars().next()?;
+                    (c.len_utf8(), c as usize % FIRST_BITS)
+                }
+            };
+            if self.first_bits[slot / 64] & (1 << (slot % 64)) != 0 {
+                return Some(at);
+            }
+            at += width;
+        }
+        None
+    }
+
+    /// The words that start at byte `at` of `text` (a boundary), longest first.
+    fn at<'a>(&'a self, text: &'a str, at: usize) -> impl Iterator<Item = WordMatch> + 'a {
+        let here = &text[at..];
+        let candidates = match here.chars().next() {
+            Some(c) => match self.by_first.binary_search_by_key(&c, |(first, _)| *first) {
+                Ok(i) => self.by_first[i].1.as_slice(),
+                Err(_) => &[],
+            },
+            None => &[],
+        };
+        candidates.iter().filter(move |&&w| here.starts_with(self.words[w].as_str())).map(move |&word| WordMatch {
+            word,
+            start: at,
+            end: at + self.words[word].len(),
+        })
+    }
+
+    /// The leftmost-longest word of `text` starting at or after byte `from`
+    /// (a character boundary).
+    fn find_from(&self, text: &str, mut from: usize) -> Option<WordMatch> {
+        loop {
+            let at = self.next_start(text, from)?;
+            if let Some(found) = self.at(text, at).next() {
+                return Some(found);
+            }
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+
+    /// The leftmost-longest word of `text`, if any.
+    pub(crate) fn find(&self, text: &str) -> Option<WordMatch> {
+        self.find_from(text, 0)
+    }
+
+    /// The words of `text`, leftmost-longest and not overlapping, in order.
+    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = WordMatch> + 'a {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let found = self.find_from(text, from)?;
+            from = found.end;
+            Some(found)
+        })
+    }
+
+    /// Every occurrence of every word of `text`, overlapping ones included,
+    /// by start and then longest first.
+    pub(crate) fn find_overlapping(&self, text: &str) -> Vec<WordMatch> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = self.next_start(text, from) {
+            found.extend(self.at(text, at));
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+}
+
+/// The lexicons whose words the rules look for all over an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lexicon {
+    Titles,
+    TitlesAfterNames,
+    EventNouns,
+    CompanySuffixes,
+    ZoneSuffixes,
+}
+
+/// Finds the words of every article-wide lexicon in one pass: the text is
+/// read once, not once a lexicon.
+pub(crate) struct ArticleScanner {
+    all: Words,
+    /// For each word of `all`, its lexicon and its index there.
+    origin: Vec<(Lexicon, usize)>,
+}
+
+/// Where an article's lexicon words are, found once for all the rules. The
+/// matches' word indices are those of each lexicon's own list.
+#[derive(Debug, Default)]
+pub struct LexiconWords {
+    /// Public-office title words, leftmost-longest.
+    pub(crate) titles: Vec<WordMatch>,
+    /// Short titles that follow a name (书记 of 王建国书记), overlapping.
+    pub(crate) titles_after_names: Vec<WordMatch>,
+    /// Event nouns (大会, 博览会), leftmost-longest.
+    pub(crate) event_nouns: Vec<WordMatch>,
+    /// Company suffixes (有限公司, 集团), leftmost-longest.
+    pub(crate) company_suffixes: Vec<WordMatch>,
+    /// Zone words (工业区, 商务区), leftmost-longest.
+    pub(crate) zone_suffixes: Vec<WordMatch>,
+}
+
+/// The lexicons an [`ArticleScanner`] searches for.
+pub(crate) struct Lexicons<'a> {
+    pub(crate) titles: &'a [&'a str],
+    pub(crate) titles_after_names: &'a [&'a str],
+    pub(crate) event_nouns: &'a [&'a str],
+    pub(crate) company_suffixes: &'a [&'a str],
+    pub(crate) zone_suffixes: &'a [&'a str],
+}
+
+impl LexiconWords {
+    /// The title words, by position.
+    pub fn titles(&self) -> &[WordMatch] {
+        &self.titles
+    }
+}
+
+impl ArticleScanner {
+    pub(crate) fn new(lexicons: &Lexicons) -> Self {
+        let lists = [
+            (Lexicon::Titles, lexicons.titles),
+            (Lexicon::TitlesAfterNames, lexicons.titles_after_names),
+            (Lexicon::EventNouns, lexicons.event_nouns),
+            (Lexicon::CompanySuffixes, lexicons.company_suffixes),
+            (Lexicon::ZoneSuffixes, lexicons.zone_suffixes),
+        ];
+        let mut all = Vec::new();
+        let mut origin = Vec::new();
+        for (lexicon, words) in lists {
+            for (i, word) in words.iter().enumerate() {
+                all.push(*word);
+                origin.push((lexicon, i));
+            }
+        }
+        ArticleScanner { all: Words::new(&all), origin }
+    }
+
+    /// The words of every lexicon in `text`.
+    pub(crate) fn scan(&self, text: &str) -> LexiconWords {
+        let mut found = LexiconWords::default();
+        // Where the last leftmost-longest match of each lexicon ends.
+        let mut ends = [0usize; 4];
+        for m in self.all.find_overlapping(text) {
+            let (lexicon, word) = self.origin[m.word];
+            let m = WordMatch { word, ..m };
+            let (list, end) = match lexicon {
+                Lexicon::TitlesAfterNames => {
+                    found.titles_after_names.push(m);
+                    continue;
+                }
+                Lexicon::Titles => (&mut found.titles, &mut ends[0]),
+                Lexicon::EventNouns => (&mut found.event_nouns, &mut ends[1]),
+                Lexicon::CompanySuffixes => (&mut found.company_suffixes, &mut ends[2]),
+                Lexicon::ZoneSuffixes => (&mut found.zone_suffixes, &mut ends[3]),
+            };
+            // Matches come by start and longest first, so the first one at
+            // or past the previous match's end is the leftmost-longest.
+            if m.start >= *end {
+                *end = m.end;
+                list.push(m);
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon;
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    fn leftmost_longest(words: &[&str], text: &str) -> Vec<(usize, Range<usize>)> {
+        let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).expect("automaton");
+        automaton.find_iter(text).map(|m| (m.pattern().as_usize(), m.range())).collect()
+    }
+
+    fn overlapping(words: &[&str], text: &str) -> Vec<(usize, Range<usize>)> {
+        let automaton = AhoCorasick::new(words).expect("automaton");
+        let mut found: Vec<_> =
+            automaton.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.range())).collect();
+        found.sort_by_key(|(w, r)| (r.start, std::cmp::Reverse(r.end), *w));
+        found
+    }
+
+    fn mine(words: &Words, text: &str) -> Vec<(usize, Range<usize>)> {
+        words.find_iter(text).map(|m| (m.word(), m.range())).collect()
+    }
+
+    fn mine_overlapping(words: &Words, text: &str) -> Vec<(usize, Range<usize>)> {
+        words.find_overlapping(text).into_iter().map(|m| (m.word(), m.range())).collect()
+    }
+
+    #[test]
+    fn the_longest_word_at_the_leftmost_start_wins() {
+        let list = ["书记", "副书记", "区委副书记", "委员"];
+        let words = Words::new(&list);
+        let text = "区委副书记、委员王某和副书记李某";
+        assert_eq!(mine(&words, text), leftmost_longest(&list, text));
+        assert_eq!(words.find(text).map(|m| &text[m.range()]), Some("区委副书记"));
+        assert_eq!(words.find("没有职务"), None);
+    }
+
+    #[test]
+    fn overlapping_search_finds_words_inside_words() {
+        // 总书记 holds 书记: both are found.
+        let list = ["书记", "总书记", "区长"];
+        let words = Words::new(&list);
+        let text = "张国华总书记和区长";
+        assert_eq!(mine_overlapping(&words, text), overlapping(&list, text));
+        assert_eq!(mine_overlapping(&words, text).len(), 3);
+    }
+
+    #[test]
+    fn a_repeated_word_is_reported_as_its_first_entry() {
+        let list = ["会议", "会议", "大会"];
+        assert_eq!(mine(&Words::new(&list), "召开大会和会议"), leftmost_longest(&list, "召开大会和会议"));
+    }
+
+    #[test]
+    fn the_built_in_lexicons_match_as_an_automaton_does_on_the_corpus() {
+        let corpus: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
+            .expect("corpus folder")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        assert!(corpus.len() > 10_000);
+        let lexicons = [
+            lexicon::TITLES,
+            lexicon::EVENT_NOUNS,
+            lexicon::COMPANY_SUFFIXES,
+            lexicon::VISIT_VERBS,
+            lexicon::ZONE_SUFFIXES,
+        ];
+        for lexicon in lexicons {
+            let list = lexicon::words(lexicon);
+            let words = Words::new(&list);
+            let found = mine(&words, &corpus);
+            assert!(!found.is_empty());
+            assert_eq!(found, leftmost_longest(&list, &corpus));
+            assert_eq!(mine_overlapping(&words, &corpus), overlapping(&list, &corpus));
+        }
+    }
+
+    #[test]
+    fn one_scan_finds_what_each_lexicon_finds_alone() {
+        let (titles, after, nouns, suffixes) =
+            (["书记", "区委书记", "主任"], ["书记", "总书记"], ["会", "大会"], ["集团", "有限公司"]);
+        let zones = ["工业区", "区"];
+        let scanner = ArticleScanner::new(&Lexicons {
+            titles: &titles,
+            titles_after_names: &after,
+            event_nouns: &nouns,
+            company_suffixes: &suffixes,
+            zone_suffixes: &zones,
+        });
+        let text = "区委书记王某、张国华总书记出席大会,某某集团有限公司主任在某工业区";
+        let found = scanner.scan(text);
+        let list = |ms: &[WordMatch]| ms.iter().map(|m| (m.word(), m.range())).collect::<Vec<_>>();
+        assert_eq!(list(&found.titles), leftmost_longest(&titles, text));
+        assert_eq!(list(&found.titles_after_names), overlapping(&after, text));
+        assert_eq!(list(&found.event_nouns), leftmost_longest(&nouns, text));
+        assert_eq!(list(&found.company_suffixes), leftmost_longest(&suffixes, text));
+        assert_eq!(list(&found.zone_suffixes), leftmost_longest(&zones, text));
+        assert_eq!(found.titles_after_names.len(), 3, "书记 twice, 总书记 once");
+    }
+
+    proptest! {
+        #[test]
+        fn matches_are_an_automatons(text in "[书记副总区委长会议大展博览(扩)、a1 ]{0,40}") {
+            let list = ["书记", "副书记", "总书记", "区委", "区长", "会", "会议", "大会", "博览会", "(扩大)会议", "展", "a1"];
+            let words = Words::new(&list);
+            prop_assert_eq!(mine(&words, &text), leftmost_longest(&list, &text));
+            prop_assert_eq!(mine_overlapping(&words, &text), overlapping(&list, &text));
+        }
+
+        #[test]
+        fn one_scan_matches_automata(text in "[书记副总区委长会议大展博览集团公司(扩)、a1 ]{0,40}") {
+            let titles = ["书记", "副书记", "区委", "区长"];
+            let after = ["书记", "总书记", "区长"];
+            let nouns = ["会", "会议", "大会", "博览会", "(扩大)会议"];
+            let suffixes = ["集团", "公司", "集团公司"];
+            let zones = ["区", "展区", "博览区"];
+            let found = ArticleScanner::new(&Lexicons {
+                titles: &titles,
+                titles_after_names: &after,
+                event_nouns: &nouns,
+                company_suffixes: &suffixes,
+                zone_suffixes: &zones,
+            })
+            .scan(&text);
+            let list = |ms: &[WordMatch]| ms.iter().map(|m| (m.word(), m.range())).collect::<Vec<_>>();
+            prop_assert_eq!(list(&found.titles), leftmost_longest(&titles, &text));
+            prop_assert_eq!(list(&found.titles_after_names), overlapping(&after, &text));
+            prop_assert_eq!(list(&found.event_nouns), leftmost_longest(&nouns, &text));
+            prop_assert_eq!(list(&found.company_suffixes), leftmost_longest(&suffixes, &text));
+            prop_assert_eq!(list(&found.zone_suffixes), leftmost_longest(&zones, &text));
+        }
+    }
+}
