@@ -219,7 +219,25 @@ fn clean_line(start: usize, line: &str) -> Normalised {
     // characters that stay as they are are copied a stretch at a time.
     let mut spaces: Option<Range<usize>> = None;
     let mut unchanged: Option<usize> = None;
-    for (off, original) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut next = 0;
+    while let Some(&lead) = bytes.get(next) {
+        // Printable ASCII and the three-byte characters led by E4-E9 (CJK
+        // ideographs, U+4000-U+9FFF) stay as they are: most of a text is
+        // passed over without decoding it.
+        let width = match lead {
+            0x21..=0x7e => 1,
+            0xe4..=0xe9 => 3,
+            _ => 0,
+        };
+        if width != 0 && spaces.is_none() {
+            unchanged.get_or_insert(next);
+            next += width;
+            continue;
+        }
+        let off = next;
+        let Some(original) = line[off..].chars().next() else { break };
+        next += original.len_utf8();
         let cleaned = clean_char(original);
         if cleaned == Some(original) && original != ' ' && spaces.is_none() {
             unchanged.get_or_insert(off);
@@ -298,6 +316,22 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalise(s).text
+    }
+
+    #[test]
+    fn characters_passed_over_unread_stay_as_they_are() {
+        // Printable ASCII and characters led by the bytes E4-E9 are copied
+        // without being decoded; the characters around them still change.
+        let cases = [
+            ("䷀卦象", "䷀卦象"),
+            ("鿿一", "鿿一"),
+            ("Family Fun Day", "Family Fun Day"),
+            ("第１１届　李 红", "第11届李红"),
+            ("A\u{200b}B 区", "AB区"),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(norm(line), expected, "{line}");
+        }
     }
 
     #[test]

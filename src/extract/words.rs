@@ -14,8 +14,13 @@ use std::ops::Range;
 /// A lexicon's words, searched leftmost-longest (or for every match, overlapping).
 pub(crate) struct Words {
     words: Vec<String>,
-    /// One bit per `char as usize % FIRST_BITS`: whether a word may start there.
-    first_bits: Vec<u64>,
+    /// Whether a word may start with a character (by its slot).
+    first_bits: Bits,
+    /// The pairs of three-byte characters that words open with.
+    pair_bits: Bits,
+    /// First characters of words that do not open with such a pair (厂, or
+    /// a character followed by a Latin letter).
+    unpaired: Bits,
     /// The characters words start with, sorted, each with its words
     /// (indices into `words`) longest first, the earlier word first on ties.
     by_first: Vec<(char, Vec<usize>)>,
@@ -48,19 +53,59 @@ impl WordMatch {
     }
 }
 
-/// One bit for each character of the Basic Multilingual Plane (8 KiB, in
-/// the first-level cache); characters beyond it share these slots.
-const FIRST_BITS: usize = 1 << 16;
+/// Bit sets of 2^16 bits (8 KiB each, in the first-level cache): one bit
+/// for each character of the Basic Multilingual Plane (characters beyond it
+/// share these slots), or a slot for a hashed pair of characters.
+const SLOTS: usize = 1 << 16;
+
+/// A set of [`SLOTS`] bits.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new() -> Bits {
+        Bits(vec![0; SLOTS / 64])
+    }
+
+    fn insert(&mut self, slot: usize) {
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    fn contains(&self, slot: usize) -> bool {
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
+/// The slot of a pair of characters of the Basic Multilingual Plane.
+fn pair_slot(first: usize, second: usize) -> usize {
+    (((first << 16 | second) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// The character of three UTF-8 bytes starting at `at`, if one starts there.
+fn three_byte_char(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..at + 3)? {
+        &[lead @ 0xE0..=0xEF, b1, b2] => {
+            Some((usize::from(lead & 0x0F) << 12) | (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F))
+        }
+        _ => None,
+    }
+}
 
 impl Words {
     /// Searches for `words`; empty words are never found.
     pub(crate) fn new(words: &[&str]) -> Words {
-        let mut first_bits = vec![0u64; FIRST_BITS / 64];
+        let (mut first_bits, mut pair_bits, mut unpaired) = (Bits::new(), Bits::new(), Bits::new());
         let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let Some(first) = word.chars().next() else { continue };
-            let slot = first as usize % FIRST_BITS;
-            first_bits[slot / 64] |= 1 << (slot % 64);
+            let slot = first as usize % SLOTS;
+            first_bits.insert(slot);
+            // The pair filter reads two three-byte characters; any other
+            // word is looked up whatever follows its first character.
+            let bytes = word.as_bytes();
+            match (three_byte_char(bytes, 0), three_byte_char(bytes, 3)) {
+                (Some(a), Some(b)) => pair_bits.insert(pair_slot(a, b)),
+                _ => unpaired.insert(slot),
+            }
             match by_first.iter_mut().find(|(c, _)| *c == first) {
                 Some((_, list)) => list.push(i),
                 None => by_first.push((first, vec![i])),
@@ -70,33 +115,34 @@ impl Words {
         for (_, list) in &mut by_first {
             list.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
         }
-        Words { words: words.iter().map(|w| w.to_string()).collect(), first_bits, by_first }
+        Words { words: words.iter().map(|w| w.to_string()).collect(), first_bits, pair_bits, unpaired, by_first }
     }
 
     /// The first character boundary at or after byte `from` (one) where a
     /// word may start. Chinese characters take three bytes, whose low bits
     /// are the character's slot, so most characters are passed over without
-    /// decoding them.
+    /// decoding them; where a word may start with one, the pair it makes with
+    /// the next character rules out most of the rest.
     fn next_start(&self, text: &str, from: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut at = from;
-        while let Some(&lead) = bytes.get(at) {
-            let (width, slot) = match lead {
-                0xE0..=0xEF if at + 2 < bytes.len() => {
-                    let slot = (usize::from(lead & 0x0F) << 12)
-                        | (usize::from(bytes[at + 1] & 0x3F) << 6)
-                        | usize::from(bytes[at + 2] & 0x3F);
-                    (3, slot)
+        while at < bytes.len() {
+            let Some(first) = three_byte_char(bytes, at) else {
+                let c = text[at..].chars().next()?;
+                if self.first_bits.contains(c as usize % SLOTS) {
+                    return Some(at);
                 }
-                _ => {
-                    let c = text[at..].chars().next()?;
-                    (c.len_utf8(), c as usize % FIRST_BITS)
-                }
+                at += c.len_utf8();
+                continue;
             };
-            if self.first_bits[slot / 64] & (1 << (slot % 64)) != 0 {
-                return Some(at);
+            if self.first_bits.contains(first) {
+                let paired = three_byte_char(bytes, at + 3)
+                    .is_some_and(|second| self.pair_bits.contains(pair_slot(first, second)));
+                if paired || self.unpaired.contains(first) {
+                    return Some(at);
+                }
             }
-            at += width;
+            at += 3;
         }
         None
     }
@@ -151,7 +197,9 @@ impl Words {
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(at) = self.next_start(text, from) {
-            found.extend(self.at(text, at));
+            for m in self.at(text, at) {
+                found.push(m);
+            }
             from = at + text[at..].chars().next().map_or(1, char::len_utf8);
         }
         found
