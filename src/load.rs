@@ -259,7 +259,7 @@ pub fn open(source: &Source, options: &ReadOptions) -> Result<Articles, Skip> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(skip("empty".into()));
     }
-    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    let nul = memchr::memchr_iter(0, &bytes).count();
     let has_bom = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
     let utf16 = has_bom || matches!(options.encoding, Encoding::Utf16le | Encoding::Utf16be);
     if !utf16 && nul * 100 > bytes.len() {

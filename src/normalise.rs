@@ -118,7 +118,7 @@ const OPENERS: &[&str] = &["本报讯", "▶", "■", "●", "(上接", "(下转
 static METADATA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:来源|发布时间|发文日期|发布日期|索引号|发布机构|责任编辑):").expect("metadata regex")
 });
-static TIME_AT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}$").expect("time regex"));
+static TIME_AT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{1,2}:[0-9]{2}$").expect("time regex"));
 
 static BYLINE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:撰稿|摄影|记者|通讯员|编辑)\p{Han}{2,4}(?:/摄)?$").expect("byline regex"));

@@ -425,7 +425,7 @@ fn can_be_visited(m: &Mention) -> bool {
 
 /// A sentence's opening date (`2024年11月4日上午,`).
 static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?,").expect("dateline regex")
+    regex::Regex::new(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上)?,").expect("dateline regex")
 });
 
 /// Verbs of inspection that make 到 or 来 a visit (到X调研).

@@ -26,7 +26,7 @@ pub struct Sentence {
 }
 
 static ARTICLE_OPENER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:本报讯|\(上接|【|\d{1,2}[.、](?:\D|$))").expect("opener regex"));
+    LazyLock::new(|| Regex::new(r"^(?:本报讯|\(上接|【|[0-9]{1,2}[.、](?:[^0-9]|$))").expect("opener regex"));
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:撰稿|摄影|记者|通讯员)\p{Han}{2,4}(?:/摄)?$|^\(文章来源").expect("byline regex"));
 

@@ -51,7 +51,7 @@ static FACILITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{0,6}?(?:展台|中心|基地|工厂|车间|门店|展厅|总部|厂区|园区)").expect("facility regex")
 });
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[^,。、;:!?“”]{2,16}、)+[^,。、;:!?“”]{2,16})等\d+家[^,。;]{0,16}?(?:企业|伙伴|公司|厂商)")
+    Regex::new(r"((?:[^,。、;:!?“”]{2,16}、)+[^,。、;:!?“”]{2,16})等[0-9]+家[^,。;]{0,16}?(?:企业|伙伴|公司|厂商)")
         .expect("list regex")
 });
 

@@ -31,22 +31,25 @@ pub struct DateMention {
 }
 
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:([12]\d{3})年)?(1[0-2]|0?[1-9])月([1-3]?\d)日((?:、[1-3]?\d日)*)|([12]\d{3})-(\d{2})-(\d{2})")
+    Regex::new(r"(?:([12][0-9]{3})年)?(1[0-2]|0?[1-9])月([1-3]?[0-9])日((?:、[1-3]?[0-9]日)*)|([12][0-9]{3})-([0-9]{2})-([0-9]{2})")
         .expect("date regex")
 });
 static PERIOD_OR_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:至|到|—|–|-|~|～)\s*\d|^\s*\d{1,2}:\d{2}").expect("period regex"));
+    LazyLock::new(|| Regex::new(r"^(?:至|到|—|–|-|~|～)\s*[0-9]|^\s*[0-9]{1,2}:[0-9]{2}").expect("period regex"));
 /// A page's time stamp: the day it was posted (来源:余杭发布 2024-07-05 08:30).
-static STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([12]\d{3})-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d{2}").expect("stamp regex"));
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([12][0-9]{3})-([0-9]{1,2})-([0-9]{1,2})\s*[0-9]{1,2}:[0-9]{2}").expect("stamp regex")
+});
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"当天|当日|同日|次日|第二天|昨天|昨日|前一天|前一日").expect("relative regex"));
 static METADATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发文日期|发布日期|发布时间|成文日期|日期)[::]?\s*([12]\d{3})[-年/.](\d{1,2})[-月/.](\d{1,2})")
-        .expect("metadata regex")
+    Regex::new(
+        r"(?:发文日期|发布日期|发布时间|成文日期|日期)[::]?\s*([12][0-9]{3})[-年/.]([0-9]{1,2})[-月/.]([0-9]{1,2})",
+    )
+    .expect("metadata regex")
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(到|至|力争|预计|计划)?(20[0-4]\d)(?:年)?(能|将|前|底前|要|实现|建成|远景|目标|万|亿|元|余|多|个|家|人|亩|平方|吨|辆|件|台|户|名|项|米)?").expect("year regex")
+    Regex::new(r"(到|至|力争|预计|计划)?(20[0-4][0-9])(?:年)?(能|将|前|底前|要|实现|建成|远景|目标|万|亿|元|余|多|个|家|人|亩|平方|吨|辆|件|台|户|名|项|米)?").expect("year regex")
 });
 
 /// The date expressions of `text`, in order. A period (`11月14日至16日`, the

@@ -74,11 +74,11 @@ const EVENT_CUTTERS: &[&str] = &[
 ];
 
 static SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{4}|第[一二三四五六七八九十百零\d]+[届次]|[一二三四五六七八九十\d]+[届次]|“|[A-Za-z]{3,}|\(扩大\)|暨|^(?:中国|全国|国际|世界|亚洲|全球)")
+    Regex::new(r"[0-9]{4}|第[一二三四五六七八九十百零0-9]+[届次]|[一二三四五六七八九十0-9]+[届次]|“|[A-Za-z]{3,}|\(扩大\)|暨|^(?:中国|全国|国际|世界|亚洲|全球)")
         .expect("signal regex")
 });
 static ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第([一二三四五六七八九十百零\d]+)届").expect("ordinal regex"));
+    LazyLock::new(|| Regex::new(r"第([一二三四五六七八九十百零0-9]+)届").expect("ordinal regex"));
 
 impl Rules {
     pub fn new() -> Rules {
@@ -110,7 +110,7 @@ pub fn year_in_name(name: &str) -> Option<i32> {
     YEAR_IN_NAME.captures(name).and_then(|c| c[1].parse().ok())
 }
 
-static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20\d\d)").expect("year regex"));
+static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20[0-9][0-9])").expect("year regex"));
 
 /// All event mentions of an article published in `year`; `known` supplies
 /// the corpus's abbreviations for events the article does not name in full
