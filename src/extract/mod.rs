@@ -8,7 +8,9 @@
 //! entity type holds its rules: [`official`], [`company`], [`place`],
 //! [`event`]; [`dates`] reads the dates that `relate` needs.
 //!
-//! The [`Extractor`] compiles every lexicon and automaton once. Extraction
+//! The [`Extractor`] compiles every lexicon and automaton once; the words
+//! the rules start from (titles, event nouns, company suffixes, zone words)
+//! are found in one pass over each article ([`Extractor::lexicon_words`]). Extraction
 //! runs in two passes over a corpus: [`Extractor::survey`] collects what one
 //! article establishes for all (names seen with a public-office title,
 //! registered company names), and [`Extractor::extract`] then finds every
@@ -24,7 +26,7 @@ pub mod official;
 pub mod place;
 mod words;
 
-pub use words::LexiconWords;
+pub use words::{LexiconWords, WordMatch};
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,13 +1,17 @@
-//! Finding the words of a small lexicon (title words, event nouns, company
-//! suffixes) in text, character by character.
+//! Finding the words of small lexicons (title words, event nouns, company
+//! suffixes, zone words, visit verbs) in text, character by character; and
+//! all the lexicons an article's rules start from in one pass
+//! ([`ArticleScanner`]).
 //!
 //! An Aho-Corasick automaton reads every byte of the text; news in Chinese
 //! is three bytes a character, and its bytes look alike to a byte-level
-//! prefilter, so the automaton did most of the work of the title rules. A
-//! lexicon's words start with few distinct characters: a small bit set of
-//! them passes over most characters at the cost of one test, and where one
-//! may start the few words opening with it are compared longest first. The
-//! matches are those of a leftmost-longest automaton (tested against one).
+//! prefilter, so the automata did much of the work of the rules, five scans
+//! an article in each pass. Here a bit set of the characters words start
+//! with passes over most characters without decoding them, a second set of
+//! the pairs of characters words open with rules out most of the rest, and
+//! only then are the few words opening with that character compared,
+//! longest first. The matches are those of a leftmost-longest (or
+//! overlapping) automaton: the tests compare them with one.
 
 use std::ops::Range;
 
