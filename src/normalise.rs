@@ -222,9 +222,9 @@ fn clean_line(start: usize, line: &str) -> Normalised {
     let bytes = line.as_bytes();
     let mut next = 0;
     while let Some(&lead) = bytes.get(next) {
-        // Printable ASCII and the three-byte characters led by E4-E9 (CJK
-        // ideographs, U+4000-U+9FFF) stay as they are: most of a text is
-        // passed over without decoding it.
+        // Printable ASCII and the three-byte characters led by E4-E9
+        // (U+4000-U+9FFF: CJK ideographs and the hexagrams among them) stay
+        // as they are: most of a text is passed over without decoding it.
         let width = match lead {
             0x21..=0x7e => 1,
             0xe4..=0xe9 => 3,

@@ -105,7 +105,8 @@ impl Default for Rules {
 
 /// Registered company names in the article (pass 1 and pass 2), given its
 /// lexicon words.
-pub fn registered(x: &Extractor, text: &str, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
+pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
+    let text = words.text();
     let rules = &x.company;
     let mut out = Vec::new();
     for m in &words.company_suffixes {
@@ -266,14 +267,14 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
 /// All company mentions of the article (pass 2), given its lexicon words.
 pub fn find(
     x: &Extractor,
-    text: &str,
-    sentences: &[Sentence],
     words: &LexiconWords,
+    sentences: &[Sentence],
     aliases: &Aliases,
     trace: &mut Trace,
 ) -> Vec<Mention> {
+    let text = words.text();
     let rules = &x.company;
-    let mut out = registered(x, text, words, trace);
+    let mut out = registered(x, words, trace);
     if let Some(matcher) = &aliases.matcher {
         for m in matcher.find_iter(text) {
             let form = &text[m.range()];

@@ -197,4 +197,13 @@ mod tests {
         // 000: a plan for 2026 does not date a 2024 report.
         assert_eq!(infer_pub_date("2024国际科技与创新论坛。确保在2026年能正式量产。").unwrap().to_string(), "2024");
     }
+
+    #[test]
+    fn only_ascii_digits_are_read() {
+        // normalise makes full-width digits ASCII; digits of other scripts
+        // (٣, Arabic-Indic three) are no part of a date, so the page's time
+        // stamp dates it rather than a metadata line with such a digit.
+        let text = "日期:2024-0٣-05\n来源:嘉定发布 2024-07-05 08:30";
+        assert_eq!(infer_pub_date(text).map(|d| d.to_string()), Some("2024-07-05".into()));
+    }
 }

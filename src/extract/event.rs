@@ -115,14 +115,8 @@ static YEAR_IN_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(20[0-9][0-
 /// All event mentions of an article published in `year`; `known` supplies
 /// the corpus's abbreviations for events the article does not name in full
 /// (消博会 in a 2024 article is the expo of 2024).
-pub fn find(
-    x: &Extractor,
-    text: &str,
-    words: &LexiconWords,
-    known: &Known,
-    year: Option<i32>,
-    trace: &mut Trace,
-) -> Vec<Mention> {
+pub fn find(x: &Extractor, words: &LexiconWords, known: &Known, year: Option<i32>, trace: &mut Trace) -> Vec<Mention> {
+    let text = words.text();
     let rules = &x.event;
     let mut candidates = Vec::new();
     for m in &words.event_nouns {
@@ -319,7 +313,7 @@ mod tests {
         let names = |year| -> Vec<String> {
             {
                 let text = "会上,进博会的溢出效应持续放大。";
-                super::find(x, text, &x.lexicon_words(text), &known, Some(year), &mut super::Trace::default())
+                super::find(x, &x.lexicon_words(text), &known, Some(year), &mut super::Trace::default())
             }
             .into_iter()
             .map(|m| m.name)

@@ -8,10 +8,10 @@
 //! `name` or `name<TAB>parent name` (`北虹桥商务区\t嘉定区`), `#` for comments.
 
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 const DIVISIONS: &str = include_str!("gazetteer/divisions.tsv");
 const VILLAGES: &str = include_str!("gazetteer/villages.tsv");

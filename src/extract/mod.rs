@@ -264,10 +264,10 @@ impl Extractor {
         let trace = &mut Trace::default();
         let mut publication_year = None;
         let words = &self.lexicon_words(text);
-        let officials = official::titled(self, text, words, trace).into_iter().map(|m| m.name).collect();
-        let companies = company::registered(self, text, words, trace).into_iter().map(|m| m.name).collect();
+        let officials = official::titled(self, words, trace).into_iter().map(|m| m.name).collect();
+        let companies = company::registered(self, words, trace).into_iter().map(|m| m.name).collect();
         let mut event_abbreviations: BTreeMap<String, BTreeMap<i32, BTreeSet<String>>> = BTreeMap::new();
-        for m in event::find(self, text, words, &Known::default(), None, trace) {
+        for m in event::find(self, words, &Known::default(), None, trace) {
             if m.rule == event::ABBREVIATION
                 && let Some(y) = event::year_in_name(&m.name).or_else(|| *publication_year.get_or_insert_with(year))
             {
@@ -292,10 +292,10 @@ impl Extractor {
         trace: &mut Trace,
     ) -> Vec<Mention> {
         let words = &self.lexicon_words(text);
-        let mut candidates = official::find(self, text, words, lookup, trace);
-        candidates.extend(company::find(self, text, sentences, words, &lookup.aliases, trace));
-        candidates.extend(place::find(self, text, words, trace));
-        candidates.extend(event::find(self, text, words, &lookup.known, year, trace));
+        let mut candidates = official::find(self, words, lookup, trace);
+        candidates.extend(company::find(self, words, sentences, &lookup.aliases, trace));
+        candidates.extend(place::find(self, words, trace));
+        candidates.extend(event::find(self, words, &lookup.known, year, trace));
         let mut mentions = without_overlaps(candidates, trace);
         // Standalone, from the last mention back: a name that ends as a name,
         // or that runs straight into a standalone mention (马陆镇北管村); not
@@ -396,6 +396,8 @@ pub(crate) const PARTICLES: &[&str] = &["在", "由", "是", "为", "对", "向"
 /// Words that end a name read leftwards (与, 来到, 位于 …), looked up by the
 /// text that ends at a position: a few set lookups, no allocation.
 pub(crate) struct Cutters {
+    /// Looked up at most positions of a text: an unkeyed hash, as the
+    /// words are the lexicon's, not input.
     words: rustc_hash::FxHashSet<String>,
     /// The words' last characters, sorted: most positions end no word, and
     /// this tells so with one search instead of a set lookup a length.
@@ -455,7 +457,7 @@ impl Extractor {
 
     /// Where the title words, event nouns, company suffixes and zone words
     /// of an article are: one pass over the text for all the rules.
-    pub fn lexicon_words(&self, text: &str) -> LexiconWords {
+    pub fn lexicon_words<'a>(&self, text: &'a str) -> LexiconWords<'a> {
         self.scanner.scan(text)
     }
 

@@ -172,7 +172,7 @@ struct TitleWords<'a> {
 }
 
 impl TitleWords<'_> {
-    fn of(words: &LexiconWords) -> TitleWords<'_> {
+    fn of<'a>(words: &'a LexiconWords) -> TitleWords<'a> {
         let mut after_names: Vec<(usize, usize)> =
             words.titles_after_names.iter().map(|m| (m.word(), m.start())).collect();
         after_names.sort_unstable();
@@ -182,8 +182,8 @@ impl TitleWords<'_> {
 
 /// Mentions found by the title rules alone (pass 1), given the article's
 /// lexicon words ([`Extractor::lexicon_words`]).
-pub fn titled(x: &Extractor, text: &str, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
-    titled_with(x, text, &TitleWords::of(words), trace)
+pub fn titled(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
+    titled_with(x, words.text(), &TitleWords::of(words), trace)
 }
 
 /// [`titled`], given where the title words of `text` are.
@@ -300,7 +300,8 @@ fn names_then_group(text: &str) -> Vec<regex::Captures<'_>> {
 }
 
 /// All official mentions of the article (pass 2), given its lexicon words.
-pub fn find(x: &Extractor, text: &str, words: &LexiconWords, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
+pub fn find(x: &Extractor, words: &LexiconWords, lookup: &Lookup, trace: &mut Trace) -> Vec<Mention> {
+    let text = words.text();
     let words = TitleWords::of(words);
     let mut out = titled_with(x, text, &words, trace);
     let mut titles_by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -516,7 +517,7 @@ mod tests {
     fn titles_are_kept_whole_with_their_organisation() {
         for (sentence, titles) in WHOLE_TITLES {
             let x = &super::super::test_support::EXTRACTOR;
-            let m = super::titled(x, sentence, &x.lexicon_words(sentence), &mut super::Trace::default());
+            let m = super::titled(x, &x.lexicon_words(sentence), &mut super::Trace::default());
             assert_eq!(m[0].titles, *titles, "{sentence}");
         }
     }
@@ -545,7 +546,7 @@ mod tests {
         let text = "区委书记王建明来到南翔镇。王建明强调,要抓好落实。";
         let second_sentence = text.find('。').expect("two sentences") + '。'.len_utf8();
         for lookup in [Lookup::new(x, Known::default()), Lookup::new(x, x.survey(text, None))] {
-            let found = super::find(x, text, &x.lexicon_words(text), &lookup, &mut Trace::default());
+            let found = super::find(x, &x.lexicon_words(text), &lookup, &mut Trace::default());
             assert!(found.iter().any(|m| m.name == "王建明" && m.span.start == second_sentence), "{found:?}");
         }
     }

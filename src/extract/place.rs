@@ -41,7 +41,7 @@ impl Rules {
     pub fn new() -> Rules {
         let zones = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .start_kind(StartKind::Anchored)
             .build(lexicon::words(lexicon::ZONE_SUFFIXES))
             .expect("zone automaton");
         Rules { zones }
@@ -61,7 +61,8 @@ impl Default for Rules {
 }
 
 /// All town mentions of the article.
-pub fn find(x: &Extractor, text: &str, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
+pub fn find(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec<Mention> {
+    let text = words.text();
     let g = &x.gazetteer;
     let matches: Vec<(Range<usize>, &[Form])> = g.find_all(text).collect();
 

@@ -228,10 +228,13 @@ pub(crate) struct ArticleScanner {
     origin: Vec<(Lexicon, usize)>,
 }
 
-/// Where an article's lexicon words are, found once for all the rules. The
-/// matches' word indices are those of each lexicon's own list.
+/// Where an article's lexicon words are, found once for all the rules, with
+/// the text they were found in (the rules read both, and words of one text
+/// would point anywhere in another). The matches' word indices are those of
+/// each lexicon's own list.
 #[derive(Debug, Default)]
-pub struct LexiconWords {
+pub struct LexiconWords<'a> {
+    text: &'a str,
     /// Public-office title words, leftmost-longest.
     pub(crate) titles: Vec<WordMatch>,
     /// Short titles that follow a name (书记 of 王建国书记), overlapping.
@@ -253,7 +256,12 @@ pub(crate) struct Lexicons<'a> {
     pub(crate) zone_suffixes: &'a [&'a str],
 }
 
-impl LexiconWords {
+impl<'a> LexiconWords<'a> {
+    /// The text the words were found in.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The title words, by position.
     pub fn titles(&self) -> &[WordMatch] {
         &self.titles
@@ -281,8 +289,8 @@ impl ArticleScanner {
     }
 
     /// The words of every lexicon in `text`.
-    pub(crate) fn scan(&self, text: &str) -> LexiconWords {
-        let mut found = LexiconWords::default();
+    pub(crate) fn scan<'a>(&self, text: &'a str) -> LexiconWords<'a> {
+        let mut found = LexiconWords { text, ..LexiconWords::default() };
         // Where the last leftmost-longest match of each lexicon ends.
         let mut ends = [0usize; 4];
         for m in self.all.find_overlapping(text) {
@@ -414,8 +422,13 @@ mod tests {
 
     proptest! {
         #[test]
-        fn matches_are_an_automatons(text in "[书记副总区委长会议大展博览(扩)、a1 ]{0,40}") {
-            let list = ["书记", "副书记", "总书记", "区委", "区长", "会", "会议", "大会", "博览会", "(扩大)会议", "展", "a1"];
+        fn matches_are_an_automatons(text in "[书记副总区委长会议大展博览(扩)、a1 Aé\u{14E66}\u{18BB0}]{0,40}") {
+            // U+14E66 and U+18BB0 share the slots of 书 and 记; 区A and 会é
+            // do not open with a pair of three-byte characters.
+            let list = [
+                "书记", "副书记", "总书记", "区委", "区长", "会", "会议", "大会", "博览会", "(扩大)会议", "展", "a1", "区A",
+                "会é", "é会", "\u{14E66}记", "\u{18BB0}",
+            ];
             let words = Words::new(&list);
             prop_assert_eq!(mine(&words, &text), leftmost_longest(&list, &text));
             prop_assert_eq!(mine_overlapping(&words, &text), overlapping(&list, &text));
