@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::Undirected;
 use petgraph::graph::{Graph, NodeIndex};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::DocumentResult;
@@ -151,8 +152,11 @@ impl CorpusGraph {
 /// Accumulates articles into a graph. The graph does not depend on the
 /// order the articles come in, so partial corpora can be merged in any order.
 pub struct GraphBuilder {
-    nodes: BTreeMap<EntityKey, Node>,
-    edges: BTreeMap<(RelationKind, EntityKey, EntityKey), (Edge, Vec<Cited>)>,
+    // Hashed, not ordered: every article looks up each of its entities and
+    // relations, and a graph of 100,000 names made ordered lookups compare
+    // a dozen strings each. `finish` puts both in id order.
+    nodes: FxHashMap<EntityKey, Node>,
+    edges: FxHashMap<(RelationKind, EntityKey, EntityKey), (Edge, Vec<Cited>)>,
     documents: Vec<DocumentInfo>,
     window: Window,
 }
@@ -160,7 +164,7 @@ pub struct GraphBuilder {
 impl GraphBuilder {
     /// A builder for relations found with co-occurrence `window`.
     pub fn new(window: Window) -> GraphBuilder {
-        GraphBuilder { nodes: BTreeMap::new(), edges: BTreeMap::new(), documents: Vec::new(), window }
+        GraphBuilder { nodes: FxHashMap::default(), edges: FxHashMap::default(), documents: Vec::new(), window }
     }
 
     pub fn add(&mut self, doc: &DocumentResult) {
@@ -243,13 +247,14 @@ impl GraphBuilder {
         self.documents.sort_by(|a, b| a.doc.cmp(&b.doc));
         let mut graph = Graph::with_capacity(self.nodes.len(), self.edges.len());
         let mut nodes: Vec<(EntityKey, Node)> = self.nodes.into_iter().collect();
-        nodes.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-        let mut index: BTreeMap<EntityKey, NodeIndex> = BTreeMap::new();
+        // By id, and by key should two ids ever be equal.
+        nodes.sort_by(|a, b| a.1.id.cmp(&b.1.id).then_with(|| a.0.cmp(&b.0)));
+        let mut index: FxHashMap<EntityKey, NodeIndex> = FxHashMap::default();
         for (key, node) in nodes {
             index.insert(key, graph.add_node(node));
         }
         let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_by(|a, b| a.1.0.id.cmp(&b.1.0.id));
+        edges.sort_by(|a, b| a.1.0.id.cmp(&b.1.0.id).then_with(|| a.0.cmp(&b.0)));
         for ((_, source, target), (mut edge, cited)) in edges {
             edge.evidence = cited.into_iter().map(|((doc, _), sentence)| Evidence { doc, sentence }).collect();
             graph.add_edge(index[&source], index[&target], edge);
