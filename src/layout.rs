@@ -95,7 +95,13 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
                 (run, (sx / run.len() as f64, sy / run.len() as f64))
             })
             .collect();
-        let cell_at = |c: (i64, i64)| cells.binary_search_by_key(&c, |(run, _)| run[0].0).ok().map(|i| cells[i]);
+        // The cells of column `x` from row `y - 1` to `y + 1` that hold
+        // nodes, in order: they are neighbours in the sorted cells, so one
+        // search finds all three.
+        let column = |x: i64, y: i64| {
+            let first = cells.partition_point(|(run, _)| run[0].0 < (x, y - 1));
+            cells[first..].iter().take_while(move |(run, _)| run[0].0 <= (x, y + 1))
+        };
         let mut disp: Vec<(f64, f64)> = pos
             .par_iter()
             .enumerate()
@@ -109,8 +115,8 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
                     d.1 += ddy * f;
                 };
                 for dx in -1..=1 {
-                    for dy in -1..=1 {
-                        let Some((nodes, centre)) = cell_at((cx + dx, cy + dy)) else { continue };
+                    for &(nodes, centre) in column(cx + dx, cy) {
+                        let dy = nodes[0].0.1 - cy;
                         if nodes.len() <= DENSE_CELL {
                             nodes.iter().filter(|&&(_, j)| j != i).for_each(|&(_, j)| push(pos[j], 1.0));
                         } else {
