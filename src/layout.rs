@@ -95,12 +95,30 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
                 (run, (sx / run.len() as f64, sy / run.len() as f64))
             })
             .collect();
-        // The cells of column `x` from row `y - 1` to `y + 1` that hold
-        // nodes, in order: they are neighbours in the sorted cells, so one
-        // search finds all three.
-        let column = |x: i64, y: i64| {
-            let first = cells.partition_point(|(run, _)| run[0].0 < (x, y - 1));
-            cells[first..].iter().take_while(move |(run, _)| run[0].0 <= (x, y + 1))
+        let mut cell_of = vec![0; n];
+        for (c, (run, _)) in cells.iter().enumerate() {
+            run.iter().for_each(|&(_, j)| cell_of[j] = c);
+        }
+        // For each cell (x, y) and column x - 1, x, x + 1: the first cell at
+        // or after row y - 1 of that column. Those keys rise with the cells'
+        // own, so a forward walk a column finds them all, without a search.
+        let column_starts: [Vec<usize>; 3] = std::array::from_fn(|dx| {
+            let mut at = 0;
+            let walk = cells.iter().map(|(run, _)| {
+                let (x, y) = run[0].0;
+                while cells.get(at).is_some_and(|(next, _)| next[0].0 < (x + dx as i64 - 1, y - 1)) {
+                    at += 1;
+                }
+                at
+            });
+            walk.collect()
+        });
+        // The cells of column `dx` (0, 1, 2 for x - 1, x, x + 1) next to cell
+        // `c`, rows y - 1 to y + 1, in the order of their keys.
+        let column = |c: usize, dx: usize| {
+            let (x, y) = cells[c].0[0].0;
+            let last = (x + dx as i64 - 1, y + 1);
+            cells[column_starts[dx][c]..].iter().take_while(move |(run, _)| run[0].0 <= last)
         };
         let mut disp: Vec<(f64, f64)> = pos
             .par_iter()
@@ -114,16 +132,16 @@ pub fn layout(graph: &CorpusGraph) -> Vec<Position> {
                     d.0 += ddx * f;
                     d.1 += ddy * f;
                 };
-                for dx in -1..=1 {
-                    for &(nodes, centre) in column(cx + dx, cy) {
-                        let dy = nodes[0].0.1 - cy;
+                for dx in 0..3 {
+                    for &(nodes, centre) in column(cell_of[i], dx) {
+                        let (ncx, ncy) = nodes[0].0;
                         if nodes.len() <= DENSE_CELL {
                             nodes.iter().filter(|&&(_, j)| j != i).for_each(|&(_, j)| push(pos[j], 1.0));
                         } else {
                             // A crowded cell pushes as one mass at its centre,
                             // so a hub's crowd costs linear, not quadratic, time.
                             let n = nodes.len() as f64;
-                            if (dx, dy) == (0, 0) {
+                            if (ncx, ncy) == (cx, cy) {
                                 // The node's own cell: the centre of the others.
                                 let others = ((centre.0 * n - p.0) / (n - 1.0), (centre.1 * n - p.1) / (n - 1.0));
                                 push(others, n - 1.0);
