@@ -19,7 +19,13 @@ use std::borrow::Cow;
 
 /// Text for an XML attribute value or element content: XML-illegal
 /// characters removed, then escaped. The one path all XML output takes.
-pub fn text(s: &str) -> String {
+pub fn text(s: &str) -> Cow<'_, str> {
+    // Most text (Chinese sentences, ids) has none of the characters below:
+    // it is told by its bytes and borrowed. 0xEF leads U+FFFE and U+FFFF.
+    let plain = |b: &u8| *b >= b' ' && !matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'' | 0xef);
+    if s.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars().filter(|&c| is_xml_char(c)) {
         match c {
@@ -36,7 +42,7 @@ pub fn text(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// How many characters of the graph's text XML cannot carry and the
@@ -60,7 +66,10 @@ pub fn join<'a>(items: impl Iterator<Item = &'a String>) -> String {
 /// other than tab, newline and carriage return, unpaired surrogates cannot
 /// occur in a `str`, and U+FFFE/U+FFFF).
 pub fn xml_safe(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) {
+    // Told by the bytes where it can be: only a control byte or a
+    // character led by 0xEF (U+FFFE, U+FFFF) can be illegal.
+    let plain = |b: &u8| (*b >= b' ' && *b != 0xef) || matches!(b, b'\t' | b'\n' | b'\r');
+    if s.as_bytes().iter().all(plain) || s.chars().all(is_xml_char) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.chars().filter(|&c| is_xml_char(c)).collect())
@@ -79,6 +88,10 @@ mod tests {
     fn text_is_escaped_and_made_xml_safe() {
         assert_eq!(text("<script>&\u{1}]]>\"\u{1b}"), "&lt;script&gt;&amp;]]&gt;&quot;");
         assert_eq!(text("甲\n乙\t"), "甲&#10;乙&#9;");
+        // Text that needs no change is borrowed; a character led by 0xEF
+        // may be U+FFFF, so such text is read character by character.
+        assert!(matches!(text("陆方舟 off_0a1b"), Cow::Borrowed(_)));
+        assert_eq!(text("（\u{ffff}）"), "（）");
         // As quick_xml escapes: all five XML special characters.
         let all = "<a href='x'>&\"</a>";
         assert_eq!(text(all), quick_xml::escape::escape(all));
