@@ -100,7 +100,7 @@ struct JsonNode<'a> {
     color: &'static str,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 struct JsonEdge<'a> {
     id: &'a str,
     source: &'a str,
@@ -118,7 +118,7 @@ struct JsonEdge<'a> {
 }
 
 /// An evidence sentence as written: the graph's [`Evidence`], made XML-safe.
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 struct EvidenceOut<'a> {
     doc: Cow<'a, str>,
     sentence: Cow<'a, str>,
@@ -176,6 +176,8 @@ pub fn write(
                 .collect(),
         })
         .collect();
+    // The edges go under one key or the other, moved, not copied.
+    let (edges, links) = if options.links { (None, Some(edges)) } else { (Some(edges), None) };
     let doc = JsonGraph {
         directed: false,
         multigraph: true,
@@ -187,8 +189,8 @@ pub fn write(
             documents: &graph.documents,
         },
         nodes,
-        edges: (!options.links).then_some(edges.clone()),
-        links: options.links.then_some(edges),
+        edges,
+        links,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
