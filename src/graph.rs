@@ -154,9 +154,12 @@ impl CorpusGraph {
 pub struct GraphBuilder {
     // Hashed, not ordered: every article looks up each of its entities and
     // relations, and a graph of 100,000 names made ordered lookups compare
-    // a dozen strings each. `finish` puts both in id order.
-    nodes: FxHashMap<EntityKey, Node>,
-    edges: FxHashMap<(RelationKind, EntityKey, EntityKey), (Edge, Vec<Cited>)>,
+    // a dozen strings each. Edges name their nodes by place in `nodes`, so
+    // looking one up copies no name. `finish` puts both in id order.
+    /// Each entity's place in `nodes`.
+    places: FxHashMap<EntityKey, usize>,
+    nodes: Vec<(EntityKey, Node)>,
+    edges: FxHashMap<(RelationKind, usize, usize), (Edge, Vec<Cited>)>,
     documents: Vec<DocumentInfo>,
     window: Window,
 }
@@ -164,7 +167,13 @@ pub struct GraphBuilder {
 impl GraphBuilder {
     /// A builder for relations found with co-occurrence `window`.
     pub fn new(window: Window) -> GraphBuilder {
-        GraphBuilder { nodes: FxHashMap::default(), edges: FxHashMap::default(), documents: Vec::new(), window }
+        GraphBuilder {
+            places: FxHashMap::default(),
+            nodes: Vec::new(),
+            edges: FxHashMap::default(),
+            documents: Vec::new(),
+            window,
+        }
     }
 
     pub fn add(&mut self, doc: &DocumentResult) {
@@ -175,20 +184,19 @@ impl GraphBuilder {
             title: doc.title.clone(),
             url: doc.url.clone(),
         });
+        let mut places = Vec::with_capacity(doc.resolved.entities.len());
         for (i, e) in doc.resolved.entities.iter().enumerate() {
-            let node = self.nodes.entry(e.key.clone()).or_insert_with(|| Node {
-                id: node_id(&e.key),
-                entity_type: e.key.entity_type,
-                label: e.key.name.clone(),
-                aliases: BTreeSet::new(),
-                titles: BTreeSet::new(),
-                mentions: 0,
-                documents: BTreeSet::new(),
-                confidence: 0.0,
-                first_seen: None,
-                last_seen: None,
-                roles: BTreeMap::new(),
-            });
+            let place = match self.places.get(&e.key) {
+                Some(&place) => place,
+                None => {
+                    let place = self.nodes.len();
+                    self.places.insert(e.key.clone(), place);
+                    self.nodes.push((e.key.clone(), new_node(&e.key)));
+                    place
+                }
+            };
+            places.push(place);
+            let node = &mut self.nodes[place].1;
             node.aliases.extend(e.aliases.iter().cloned());
             node.titles.extend(e.titles.iter().cloned());
             node.mentions += e.mentions.len();
@@ -204,15 +212,14 @@ impl GraphBuilder {
                 widen(span, &t.date);
             }
         }
-        let ids: Vec<String> = doc.resolved.entities.iter().map(|e| node_id(&e.key)).collect();
+        let nodes = &self.nodes;
         for (ri, r) in doc.relations.iter().enumerate() {
-            let (mut s, mut t) = (r.source, r.target);
-            if r.kind == RelationKind::CoOccurrence && ids[s] > ids[t] {
+            let (mut s, mut t) = (places[r.source], places[r.target]);
+            if r.kind == RelationKind::CoOccurrence && nodes[s].1.id > nodes[t].1.id {
                 std::mem::swap(&mut s, &mut t);
             }
-            let (source, target) = (doc.resolved.entities[s].key.clone(), doc.resolved.entities[t].key.clone());
-            let id = || edge_id(r.kind, &ids[s], &ids[t]);
-            let (edge, cited) = self.edges.entry((r.kind, source, target)).or_insert_with(|| {
+            let id = || edge_id(r.kind, &nodes[s].1.id, &nodes[t].1.id);
+            let (edge, cited) = self.edges.entry((r.kind, s, t)).or_insert_with(|| {
                 (
                     Edge {
                         id: id(),
@@ -246,20 +253,43 @@ impl GraphBuilder {
     pub fn finish(mut self) -> CorpusGraph {
         self.documents.sort_by(|a, b| a.doc.cmp(&b.doc));
         let mut graph = Graph::with_capacity(self.nodes.len(), self.edges.len());
-        let mut nodes: Vec<(EntityKey, Node)> = self.nodes.into_iter().collect();
-        // By id, and by key should two ids ever be equal.
-        nodes.sort_by(|a, b| a.1.id.cmp(&b.1.id).then_with(|| a.0.cmp(&b.0)));
-        let mut index: FxHashMap<EntityKey, NodeIndex> = FxHashMap::default();
-        for (key, node) in nodes {
-            index.insert(key, graph.add_node(node));
-        }
+        // Edges by id, and by kind and their nodes' keys should two ids ever
+        // be equal.
         let mut edges: Vec<_> = self.edges.into_iter().collect();
-        edges.sort_by(|a, b| a.1.0.id.cmp(&b.1.0.id).then_with(|| a.0.cmp(&b.0)));
+        edges.sort_by(|a, b| {
+            let ((kind_a, sa, ta), (kind_b, sb, tb)) = (a.0, b.0);
+            let key = |place: usize| &self.nodes[place].0;
+            (a.1.0.id.cmp(&b.1.0.id)).then_with(|| (kind_a, key(sa), key(ta)).cmp(&(kind_b, key(sb), key(tb))))
+        });
+        // Nodes by id, and by key should two ids ever be equal.
+        let mut nodes: Vec<(usize, (EntityKey, Node))> = self.nodes.into_iter().enumerate().collect();
+        nodes.sort_by(|(_, a), (_, b)| a.1.id.cmp(&b.1.id).then_with(|| a.0.cmp(&b.0)));
+        let mut index = vec![NodeIndex::end(); nodes.len()];
+        for (place, (_, node)) in nodes {
+            index[place] = graph.add_node(node);
+        }
         for ((_, source, target), (mut edge, cited)) in edges {
             edge.evidence = cited.into_iter().map(|((doc, _), sentence)| Evidence { doc, sentence }).collect();
-            graph.add_edge(index[&source], index[&target], edge);
+            graph.add_edge(index[source], index[target], edge);
         }
         CorpusGraph { graph, documents: self.documents, window: self.window }
+    }
+}
+
+/// A node for `key`, seen in no article yet.
+fn new_node(key: &EntityKey) -> Node {
+    Node {
+        id: node_id(key),
+        entity_type: key.entity_type,
+        label: key.name.clone(),
+        aliases: BTreeSet::new(),
+        titles: BTreeSet::new(),
+        mentions: 0,
+        documents: BTreeSet::new(),
+        confidence: 0.0,
+        first_seen: None,
+        last_seen: None,
+        roles: BTreeMap::new(),
     }
 }
 
