@@ -156,9 +156,9 @@ pub struct GraphBuilder {
     // relations, and a graph of 100,000 names made ordered lookups compare
     // a dozen strings each. Edges name their nodes by place in `nodes`, so
     // looking one up copies no name. `finish` puts both in id order.
-    /// Each entity's place in `nodes`.
+    /// Each entity's place in `nodes`; a node's type and label are its key.
     places: FxHashMap<EntityKey, usize>,
-    nodes: Vec<(EntityKey, Node)>,
+    nodes: Vec<Node>,
     edges: FxHashMap<(RelationKind, usize, usize), (Edge, Vec<Cited>)>,
     documents: Vec<DocumentInfo>,
     window: Window,
@@ -191,12 +191,12 @@ impl GraphBuilder {
                 None => {
                     let place = self.nodes.len();
                     self.places.insert(e.key.clone(), place);
-                    self.nodes.push((e.key.clone(), new_node(&e.key)));
+                    self.nodes.push(new_node(&e.key));
                     place
                 }
             };
             places.push(place);
-            let node = &mut self.nodes[place].1;
+            let node = &mut self.nodes[place];
             node.aliases.extend(e.aliases.iter().cloned());
             node.titles.extend(e.titles.iter().cloned());
             node.mentions += e.mentions.len();
@@ -215,10 +215,10 @@ impl GraphBuilder {
         let nodes = &self.nodes;
         for (ri, r) in doc.relations.iter().enumerate() {
             let (mut s, mut t) = (places[r.source], places[r.target]);
-            if r.kind == RelationKind::CoOccurrence && nodes[s].1.id > nodes[t].1.id {
+            if r.kind == RelationKind::CoOccurrence && nodes[s].id > nodes[t].id {
                 std::mem::swap(&mut s, &mut t);
             }
-            let id = || edge_id(r.kind, &nodes[s].1.id, &nodes[t].1.id);
+            let id = || edge_id(r.kind, &nodes[s].id, &nodes[t].id);
             let (edge, cited) = self.edges.entry((r.kind, s, t)).or_insert_with(|| {
                 (
                     Edge {
@@ -258,14 +258,14 @@ impl GraphBuilder {
         let mut edges: Vec<_> = self.edges.into_iter().collect();
         edges.sort_by(|a, b| {
             let ((kind_a, sa, ta), (kind_b, sb, tb)) = (a.0, b.0);
-            let key = |place: usize| &self.nodes[place].0;
+            let key = |place: usize| key_of(&self.nodes[place]);
             (a.1.0.id.cmp(&b.1.0.id)).then_with(|| (kind_a, key(sa), key(ta)).cmp(&(kind_b, key(sb), key(tb))))
         });
         // Nodes by id, and by key should two ids ever be equal.
-        let mut nodes: Vec<(usize, (EntityKey, Node))> = self.nodes.into_iter().enumerate().collect();
-        nodes.sort_by(|(_, a), (_, b)| a.1.id.cmp(&b.1.id).then_with(|| a.0.cmp(&b.0)));
+        let mut nodes: Vec<(usize, Node)> = self.nodes.into_iter().enumerate().collect();
+        nodes.sort_by(|(_, a), (_, b)| a.id.cmp(&b.id).then_with(|| key_of(a).cmp(&key_of(b))));
         let mut index = vec![NodeIndex::end(); nodes.len()];
-        for (place, (_, node)) in nodes {
+        for (place, node) in nodes {
             index[place] = graph.add_node(node);
         }
         for ((_, source, target), (mut edge, cited)) in edges {
@@ -274,6 +274,12 @@ impl GraphBuilder {
         }
         CorpusGraph { graph, documents: self.documents, window: self.window }
     }
+}
+
+/// What a node's key orders by, read from the node: an [`EntityKey`] is
+/// its type and then its name, the node's label.
+fn key_of(node: &Node) -> (EntityType, &str) {
+    (node.entity_type, &node.label)
 }
 
 /// A node for `key`, seen in no article yet.

@@ -473,7 +473,7 @@ pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
 }
 
 /// An automaton for anchored searches only.
-fn anchored(words: &[&str]) -> AhoCorasick {
+pub(crate) fn anchored(words: &[&str]) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)

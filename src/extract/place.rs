@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input};
 
 use super::gazetteer::{Form, Level};
 use super::words::LexiconWords;
@@ -39,12 +39,7 @@ const MAX_ZONE_LEAD: usize = 4;
 
 impl Rules {
     pub fn new() -> Rules {
-        let zones = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(lexicon::words(lexicon::ZONE_SUFFIXES))
-            .expect("zone automaton");
-        Rules { zones }
+        Rules { zones: super::anchored(&lexicon::words(lexicon::ZONE_SUFFIXES)) }
     }
 
     /// Whether a zone word (工业区, 商务区) starts at `at`. Anchored, so the
