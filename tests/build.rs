@@ -72,7 +72,12 @@ fn graphml_is_well_formed_with_keys_first() {
     let xml = fs::read_to_string(out.join("corpus.graphml")).unwrap();
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut seen_graph = false;
-    let mut keys = 0;
+    // GraphML's schema wants key ids unique across nodes and edges; each
+    // <data> must name a key declared for the element it sits in.
+    let mut key_ids = BTreeSet::new();
+    let mut keys_for = BTreeSet::new();
+    let mut element = String::new();
+    let mut data = 0;
     let mut edges = 0;
     let mut seen_edges = BTreeSet::new();
     loop {
@@ -87,14 +92,22 @@ fn graphml_is_well_formed_with_keys_first() {
                         assert!(!seen_graph, "every <key> comes before <graph>");
                         let ty = attr("attr.type").unwrap_or_default();
                         assert!(["boolean", "int", "long", "float", "double", "string"].contains(&ty.as_str()), "{ty}");
-                        assert_eq!(attr("id"), attr("attr.name"));
-                        keys += 1;
+                        let id = attr("id").unwrap_or_default();
+                        assert!(key_ids.insert(id.clone()), "two keys have the id {id}");
+                        keys_for.insert((attr("for").unwrap_or_default(), id));
+                    }
+                    "node" => element = "node".into(),
+                    "data" => {
+                        let key = (element.clone(), attr("key").unwrap_or_default());
+                        assert!(keys_for.contains(&key), "<data> names no key declared for its element: {key:?}");
+                        data += 1;
                     }
                     "graph" => {
                         seen_graph = true;
                         assert_eq!(attr("edgedefault").as_deref(), Some("undirected"));
                     }
                     "edge" => {
+                        element = "edge".into();
                         let triple = (attr("source"), attr("target"), attr("label"));
                         assert!(seen_edges.insert(triple), "two edges share source, target and kind");
                         let label = attr("label").unwrap_or_default();
@@ -107,7 +120,7 @@ fn graphml_is_well_formed_with_keys_first() {
             _ => {}
         }
     }
-    assert!(keys >= 10 && edges > 0);
+    assert!(key_ids.len() >= 10 && edges > 0 && data > edges);
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! GraphML, for Gephi, NetworkX and igraph.
 //!
-//! Every `<key>` comes before `<graph>`, its `id` equal to its `attr.name`.
+//! Every `<key>` comes before `<graph>`, its `id` equal to its `attr.name`,
+//! except that an edge key named like a node key is `edge_<name>`: GraphML
+//! wants every key's `id` unique, whatever it is for.
 //! Nodes carry `label`, `entity_type`, `aliases` and `titles` (lists joined
 //! with `;`), `mentions` (int), `documents`, `confidence` (double),
 //! `first_seen`, `last_seen`, `roles` (`title@place first..last`, `;`-joined)
@@ -37,13 +39,14 @@ const NODE_KEYS: &[(&str, &str)] = &[
     ("size", "double"),
     ("color", "string"),
 ];
-const EDGE_KEYS: &[(&str, &str)] = &[
-    ("kind", "string"),
-    ("weight", "double"),
-    ("dates", "string"),
-    ("confidence", "double"),
-    ("evidence_count", "int"),
-    ("evidence", "string"),
+/// Edge keys as `(id, attr.name, attr.type)`.
+const EDGE_KEYS: &[(&str, &str, &str)] = &[
+    ("kind", "kind", "string"),
+    ("weight", "weight", "double"),
+    ("dates", "dates", "string"),
+    ("edge_confidence", "confidence", "double"),
+    ("evidence_count", "evidence_count", "int"),
+    ("evidence", "evidence", "string"),
 ];
 
 /// Writes `graph` as GraphML, nodes placed at `positions` (in node order).
@@ -53,10 +56,11 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    for (for_, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
-        for (name, ty) in keys {
-            writeln!(out, r#"  <key id="{name}" for="{for_}" attr.name="{name}" attr.type="{ty}"/>"#)?;
-        }
+    for (name, ty) in NODE_KEYS {
+        writeln!(out, r#"  <key id="{name}" for="node" attr.name="{name}" attr.type="{ty}"/>"#)?;
+    }
+    for (id, name, ty) in EDGE_KEYS {
+        writeln!(out, r#"  <key id="{id}" for="edge" attr.name="{name}" attr.type="{ty}"/>"#)?;
     }
     writeln!(out, r#"  <graph id="newsgraph" edgedefault="undirected">"#)?;
     for (n, p) in graph.nodes().zip(positions) {
@@ -98,7 +102,7 @@ pub fn write(graph: &CorpusGraph, positions: &[Position], out: &mut impl Write) 
         data(out, "weight", &format!("{:.1}", e.weight as f64))?;
         let dates: Vec<String> = e.dates.iter().map(|d| d.to_string()).collect();
         data(out, "dates", &dates.join(";"))?;
-        data(out, "confidence", &format!("{:.3}", e.confidence))?;
+        data(out, "edge_confidence", &format!("{:.3}", e.confidence))?;
         data(out, "evidence_count", &e.weight.to_string())?;
         let first = e.evidence.first().map(|ev| format!("{}: {}", ev.doc, ev.sentence)).unwrap_or_default();
         data(out, "evidence", &text(&first))?;
