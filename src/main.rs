@@ -483,21 +483,23 @@ impl OutputArgs {
         let json_options = JsonOptions { corpus: name.to_string(), links: self.links, filters: self.filters.words() };
         let path = |ext: &str| self.out.join(format!("{name}.{ext}"));
         let mut written = vec![path("graphml"), path("gexf"), path("json")];
-        // The three formats are written side by side: a large graph's files
-        // are hundreds of megabytes each.
+        // The three formats are written side by side on the threads `--jobs`
+        // allows: a large graph's files are hundreds of megabytes each.
         let (graph, positions) = (&graph, &positions);
-        std::thread::scope(|s| {
-            let graphml =
-                s.spawn(|| write_atomic(&written[0], |w| newsgraph::export::graphml::write(graph, positions, w)));
-            let gexf = s.spawn(|| write_atomic(&written[1], |w| newsgraph::export::gexf::write(graph, positions, w)));
-            let json =
-                write_atomic(&written[2], |w| newsgraph::export::json::write(graph, &json_options, positions, w));
-            [graphml.join(), gexf.join()]
-                .into_iter()
-                .map(|done| done.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .chain([json])
-                .collect::<Result<()>>()
-        })?;
+        let (graphml, (gexf, json)) = rayon::join(
+            || write_atomic(&written[0], |w| newsgraph::export::graphml::write(graph, positions, w)),
+            || {
+                rayon::join(
+                    || write_atomic(&written[1], |w| newsgraph::export::gexf::write(graph, positions, w)),
+                    || {
+                        write_atomic(&written[2], |w| {
+                            newsgraph::export::json::write(graph, &json_options, positions, w)
+                        })
+                    },
+                )
+            },
+        );
+        graphml.and(gexf).and(json)?;
         written.push(mentions.path.clone());
         mentions.commit()?;
 
