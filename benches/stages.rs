@@ -77,6 +77,21 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // What any design reads every byte for, once: normalise, split into
+    // sentences, find the lexicon words and the gazetteer's places. The
+    // rate of these scans alone bounds the rate of the whole pipeline.
+    group.bench_function("every_byte_scans", |b| {
+        b.iter(|| {
+            raw.iter()
+                .map(|t| {
+                    let text = newsgraph::normalise::normalise(black_box(t)).text;
+                    let sentences = newsgraph::segment::segment(&text).len();
+                    let words = x.lexicon_words(&text).titles().len();
+                    sentences + words + gazetteer.find_all(&text).count()
+                })
+                .sum::<usize>()
+        })
+    });
     group.bench_function("extract", |b| {
         b.iter(|| {
             texts
