@@ -169,6 +169,13 @@ pub fn relate(
     // every stop the same party (Y) makes afterwards that day in the article.
     let mut last_visitors: BTreeSet<usize> = BTreeSet::new();
     let mut tour = Tour::default();
+    // A 陪同 that closes a later paragraph of the story (…在恒鼎公司,宗亦衡察看….
+    // 长葛市委书记苗振东陪同。) goes along to that paragraph's stops only: the
+    // paragraph of the lead, which names the whole outing, is the tour's (a
+    // headline names the outing too, but is no lead).
+    let mut paragraph = usize::MAX;
+    let mut paragraph_stops: Vec<(usize, Vec<Day>)> = Vec::new();
+    let mut lead_paragraph: Option<usize> = None;
 
     for s in sentences {
         if s.article != current_article {
@@ -177,6 +184,11 @@ pub fn relate(
             previous_visit = None;
             last_visitors.clear();
             tour = Tour::default();
+            lead_paragraph = None;
+        }
+        if s.paragraph != paragraph {
+            paragraph = s.paragraph;
+            paragraph_stops.clear();
         }
         let sentence_text = &text[s.span.clone()];
         let own_days = days_in(dates, s, last_day, pub_date);
@@ -231,6 +243,10 @@ pub fn relate(
             let days: Vec<Day> = if own_days.is_empty() { last_day.into_iter().collect() } else { own_days.clone() };
             let party: BTreeSet<usize> = here.iter().copied().collect();
             here.extend(tour.along_with(&party).difference(&party));
+            if !here.is_empty() && !s.headline {
+                lead_paragraph.get_or_insert(paragraph);
+                paragraph_stops.push((resolved.entity_of_mention[site], days.clone()));
+            }
             for official in here {
                 add(RelationKind::Visit, official, resolved.entity_of_mention[site], s.index, &days, VISIT_CONFIDENCE);
             }
@@ -255,6 +271,14 @@ pub fn relate(
                     .filter(|&&m| mentions[m].entity_type == EntityType::Official)
                     .map(|&m| resolved.entity_of_mention[m])
                     .collect();
+                if lead_paragraph.is_some_and(|p| p != paragraph) && !paragraph_stops.is_empty() {
+                    for &official in &going_along {
+                        for (t, days) in &paragraph_stops {
+                            add(RelationKind::Visit, official, *t, s.index, days, ACCOMPANYING_CONFIDENCE);
+                        }
+                    }
+                    continue;
+                }
                 let tour_days = previous_visit.iter().flat_map(|(_, days)| days.iter().copied());
                 tour.join(&last_visitors, going_along.iter().copied(), tour_days.chain(last_day));
                 if let Some((targets, days)) = &previous_visit {
@@ -376,6 +400,10 @@ pub fn relate(
                 }
             }
         }
+        if !s.headline {
+            lead_paragraph.get_or_insert(paragraph);
+        }
+        paragraph_stops.extend(target_entities.iter().map(|&t| (t, days.clone())));
         previous_visit = Some((target_entities, days));
     }
     relations.into_values().collect()
@@ -519,6 +547,12 @@ fn days_in(dates: &[DateMention], s: &Sentence, last_day: Option<Day>, pub_date:
             // 昨天 is the day before publication where that day is known (a
             // news flash), else the day before the one last spoken of.
             DateExpr::DayBefore => out.extend(last_day.map(|d| d.offset(-1))),
+            // The month is the one last spoken of, else the publication's.
+            DateExpr::DayOfMonth(day) => {
+                let month =
+                    last_day.map(|d| (d.year, d.month)).or_else(|| pub_date.and_then(|p| Some((p.year, p.month?))));
+                out.extend(month.and_then(|(year, month)| Day::new(year, month, *day)));
+            }
             DateExpr::Yesterday => {
                 let published = pub_date.and_then(|p| Day::new(p.year, p.month?, p.day?));
                 out.extend(published.or(last_day).map(|d| d.offset(-1)))
@@ -657,6 +691,29 @@ mod tests {
         let text = "12月14日,区委书记方卫东走访调研区内重点企业。副区长沈佳敏陪同调研。\n在明洲智能,方卫东来到上海明洲智能装备股份有限公司。";
         let got = visits(text, "2021-12");
         assert!(got.contains(&v("沈佳敏", "上海明洲智能装备股份有限公司", &["2021-12-14"])), "{got:?}");
+    }
+
+    #[test]
+    fn who_goes_along_in_a_later_paragraph_visits_its_stops_only() {
+        // synthetic-d 001: a county's secretary goes along at the stop in his
+        // county, not on the rest of the governor's tour.
+        let text = "7月9日,副省长宗亦衡到许昌调研。\n宗亦衡首先来到大周镇。在河南恒鼎再生资源科技股份有限公司,宗亦衡察看生产线。长葛市委书记苗振东陪同。\n随后,宗亦衡来到许昌瑞驰电气股份有限公司。";
+        let got = visits(text, "2025-07");
+        assert!(got.contains(&v("苗振东", "大周镇", &["2025-07-09"])), "{got:?}");
+        assert!(got.contains(&v("苗振东", "河南恒鼎再生资源科技股份有限公司", &["2025-07-09"])), "{got:?}");
+        assert!(got.contains(&v("宗亦衡", "许昌瑞驰电气股份有限公司", &["2025-07-09"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "苗振东" && x.1 == "许昌瑞驰电气股份有限公司"), "{got:?}");
+    }
+
+    #[test]
+    fn a_day_without_its_month_is_in_the_month_last_spoken_of() {
+        let text = "5月16日,县委书记严慕白到马坳镇调研。17日上午,县委副书记、县长程鹤年到杭口镇调研。";
+        let got = visits(text, "2024-05");
+        assert!(got.contains(&v("程鹤年", "杭口镇", &["2024-05-17"])), "{got:?}");
+        // A day before the one of the story, as a dateline gives it.
+        let text = "6月12日,推介会在深圳举行。推介会召开前,11日下午,市长言子墨走访了深圳市澜光电子陶瓷有限公司。";
+        let got = visits(text, "2025-06");
+        assert!(got.contains(&v("言子墨", "深圳市澜光电子陶瓷有限公司", &["2025-06-11"])), "{got:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Dates written in the text: `11月4日`, `2024年3月2日`, `11月7日、13日`,
-//! `2021-12-16`, and the relative `当天`, `次日`, `昨天`; and the publication
-//! date an article gives about itself when no manifest does.
+//! `2021-12-16`, `二〇二四年十一月七日`, a day of the month alone (`17日上午`),
+//! and the relative `当天`, `次日`, `昨天`; and the publication date an
+//! article gives about itself when no manifest does.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -22,6 +23,8 @@ pub enum DateExpr {
     Yesterday,
     /// `前一天`, `前一日`: the day before the day last spoken of (论坛前一天).
     DayBefore,
+    /// `17日上午`: a day of the month last spoken of (5月16日… 17日上午).
+    DayOfMonth(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +36,19 @@ pub struct DateMention {
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:([12][0-9]{3})年)?(1[0-2]|0?[1-9])月([1-3]?[0-9])日((?:、[1-3]?[0-9]日)*)|([12][0-9]{3})-([0-9]{2})-([0-9]{2})")
         .expect("date regex")
+});
+/// A full date in Chinese numerals, as newspaper headers and official
+/// documents write it (二〇二四年十一月七日).
+static HAN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([〇零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日")
+        .expect("Chinese numeral date regex")
+});
+/// A day without its month, told as a date by what follows it: a time of
+/// day (17日上午), a dateline's 电 (12日电), a comma. What precedes it must not
+/// make it a count or a month's day (近3日, 第3日, 每月15日, 5月16日).
+static DAY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9月第近每前后余多数几个至到~～—–-])([1-3]?[0-9])日(?:上午|下午|中午|晚|早|凌晨|傍晚|夜|电|[,，、在])")
+        .expect("day regex")
 });
 static PERIOD_OR_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:至|到|—|–|-|~|～)\s*[0-9]|^\s*[0-9]{1,2}:[0-9]{2}").expect("period regex"));
@@ -83,6 +99,26 @@ pub fn find(text: &str) -> Vec<DateMention> {
             Some(DateMention { span, expr })
         })
         .collect();
+    out.extend(HAN_DAYS.captures_iter(text).filter_map(|c| {
+        let year = c[1].chars().try_fold(0, |year, d| Some(year * 10 + han_digit(d)?))?;
+        let (month, day) = (han_number(&c[2])?, han_number(&c[3])?);
+        Some(DateMention {
+            span: c.get(0)?.range(),
+            expr: DateExpr::Days { year: i32::try_from(year).ok(), month, days: vec![day] },
+        })
+    }));
+    let alone: Vec<DateMention> = DAY_ALONE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let day = c.get(1)?;
+            let span = day.start()..day.end() + '日'.len_utf8();
+            if out.iter().any(|d| d.span.start < span.end && span.start < d.span.end) {
+                return None;
+            }
+            Some(DateMention { span, expr: DateExpr::DayOfMonth(day.as_str().parse().ok()?) })
+        })
+        .collect();
+    out.extend(alone);
     out.extend(RELATIVE.find_iter(text).map(|m| DateMention {
         span: m.range(),
         expr: match m.as_str() {
@@ -94,6 +130,31 @@ pub fn find(text: &str) -> Vec<DateMention> {
     }));
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// A digit in Chinese numerals (〇 and 零 are 0).
+fn han_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '零' => Some(0),
+        _ => "一二三四五六七八九".chars().position(|d| d == c).and_then(|i| u32::try_from(i + 1).ok()),
+    }
+}
+
+/// The value of a number in Chinese numerals below 100: 七 → 7, 十一 → 11,
+/// 二十 → 20, 三十一 → 31.
+fn han_number(s: &str) -> Option<u32> {
+    match s.split_once('十') {
+        Some((tens, ones)) => {
+            let tens = if tens.is_empty() { 1 } else { han_number(tens)? };
+            let ones = if ones.is_empty() { 0 } else { han_number(ones)? };
+            Some(tens * 10 + ones)
+        }
+        None => {
+            let mut chars = s.chars();
+            let digit = han_digit(chars.next()?)?;
+            chars.next().is_none().then_some(digit)
+        }
+    }
 }
 
 /// The publication date an article states or implies: a metadata line
@@ -159,7 +220,19 @@ mod tests {
             ("当天,陆方舟还来到", DateExpr::SameDay),
             ("全面贯彻落实昨天召开的现场会精神", DateExpr::Yesterday),
             ("论坛前一天,副区长何婧来到企业", DateExpr::DayBefore),
+            // A newspaper's header (神木报 二〇二四年十一月七日 星期四).
+            ("神木报 二〇二四年十一月七日 星期四", DateExpr::Days { year: Some(2024), month: 11, days: vec![7] }),
+            ("二〇二三年十二月三十一日", DateExpr::Days { year: Some(2023), month: 12, days: vec![31] }),
+            // The next day of a county's story, its month left out.
+            ("17日上午,县委副书记、县长程鹤年到杭口镇", DateExpr::DayOfMonth(17)),
+            ("推介会召开前,11日下午,栾振邦、言子墨一行先后走访", DateExpr::DayOfMonth(11)),
+            ("新华社北京12日电", DateExpr::DayOfMonth(12)),
         ];
+        // A count of days, a month's day and a day of a dated list are no
+        // day alone.
+        for text in ["近3日,全区", "每月15日,", "第3日上午", "11月7日、13日,区委书记"] {
+            assert!(!find(text).iter().any(|d| matches!(d.expr, DateExpr::DayOfMonth(_))), "{text}");
+        }
         // A period and a time stamp are no day of the story.
         assert!(find("第二十六届高交会于11月14日至16日在深圳举办").is_empty());
         assert!(find("深圳新闻网2024-11-16 07:45").is_empty());

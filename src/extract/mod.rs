@@ -372,7 +372,12 @@ pub(crate) fn scan_back_with(cutters: &Cutters, text: &str, end: usize, max_char
         let latin_space = c == ' '
             && head[..i].ends_with(|p: char| p.is_ascii_alphabetic())
             && head[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic());
-        if !(is_han(c) || c.is_ascii_alphanumeric() || c == '·' || latin_space || (quotes && matches!(c, '‘' | '’')))
+        // 〇 is a digit of years written in Chinese numerals (二〇二四年…签约仪式).
+        if !(is_han(c)
+            || c.is_ascii_alphanumeric()
+            || matches!(c, '·' | '〇')
+            || latin_space
+            || (quotes && matches!(c, '‘' | '’')))
         {
             break;
         }

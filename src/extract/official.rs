@@ -45,9 +45,30 @@ pub struct Rules {
 /// 区公立医院改革…领导小组组长.)
 const HEAD_OF_ANY_BODY: &[&str] = &["院长", "副院长", "校长", "副校长", "主任", "副主任", "所长", "负责人"];
 
-/// Short titles used with a surname (陆书记), or after a full name (张国华总书记).
-pub(crate) const SURNAME_TITLES: &[&str] =
-    &["书记", "区长", "市长", "县长", "镇长", "主任", "部长", "主席", "局长", "省长"];
+/// Short titles used with a surname (陆书记, 上官副市长), or after a full name
+/// (张国华总书记).
+pub(crate) const SURNAME_TITLES: &[&str] = &[
+    "书记",
+    "区长",
+    "市长",
+    "县长",
+    "镇长",
+    "主任",
+    "部长",
+    "主席",
+    "局长",
+    "省长",
+    "副书记",
+    "副区长",
+    "副市长",
+    "副县长",
+    "副镇长",
+    "副主任",
+    "副部长",
+    "副主席",
+    "副局长",
+    "副省长",
+];
 
 /// Words that, with [`super::PARTICLES`], cannot stand inside the
 /// organisation of a title, so they end it when reading leftwards (赵立新致辞,并和嘉定区领导李红 → 嘉定区领导). Narrower
@@ -110,7 +131,10 @@ impl Rules {
         };
         // Every character is Chinese, three bytes in UTF-8.
         let given = &name[surname_len * name.len() / count..];
+        // 欧阳 of 欧阳书记 is a surname, whatever 欧 and 阳 could be alone.
+        let compound_surname = count == 2 && self.surnames.double.binary_search(&(first, second)).is_ok();
         (1..=2).contains(&(count - surname_len))
+            && !compound_surname
             && !given.chars().any(|c| self.non_name.contains(&c))
             && !x.starts_follower(name, 0)
             && !names_a_place_of(x, name, text)
@@ -126,6 +150,20 @@ struct Surnames {
 }
 
 impl Surnames {
+    /// The surname `text` ends with, if it is followed by a title: a
+    /// compound one (欧阳) where the text ends with one, else the last
+    /// character (陆 of 陆书记).
+    fn ending<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let mut chars = text.char_indices().rev();
+        let (last_at, last) = chars.next()?;
+        if let Some((first_at, first)) = chars.next()
+            && self.double.binary_search(&(first, last)).is_ok()
+        {
+            return Some(&text[first_at..]);
+        }
+        Some(&text[last_at..])
+    }
+
     fn new(words: &[&str]) -> Surnames {
         let mut surnames = Surnames { single: Vec::new(), double: Vec::new() };
         for word in words {
@@ -353,13 +391,13 @@ pub fn find(x: &Extractor, words: &LexiconWords, lookup: &Lookup, trace: &mut Tr
             out.push(m);
         }
     }
-    // 陆书记: the only official of the article with that surname and title.
+    // 陆书记, 欧阳书记: the only official of the article with that surname and title.
     for &(pattern, at) in &words.after_names {
         let Some(title) = SURNAME_TITLES.get(pattern) else { continue };
-        let Some(surname) = text[..at].chars().next_back() else {
+        let Some(surname) = x.official.surnames.ending(&text[..at]) else {
             continue;
         };
-        let start = at - surname.len_utf8();
+        let start = at - surname.len();
         let holders: Vec<&String> = titles_by_name
             .iter()
             .filter(|(name, ts)| name.starts_with(surname) && ts.iter().any(|t| t.ends_with(title)))
@@ -414,6 +452,9 @@ const ORGANISATION_CHARS: &[char] =
 
 /// The end of a personal name starting at `at`, if one does: three
 /// characters where the third cannot end it, else two (区长李红主持 → 李红).
+/// A third character that could end it (和, 为) is the name's own where
+/// punctuation follows it, since then it joins or introduces nothing
+/// (副主任殷春和、副主席祝芳菲 → 殷春和).
 fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
     let rules = &x.official;
     let ends: Vec<usize> =
@@ -429,7 +470,7 @@ fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
             // that follows names (来到), so the name is the two characters.
             if cand.chars().count() == 3 && found.is_some() {
                 let third = at + cand.char_indices().nth(2).map_or(0, |(i, _)| i);
-                if x.starts_follower(text, third) {
+                if x.starts_follower(text, third) && !punctuation_at(text, end) {
                     break;
                 }
             }
@@ -440,6 +481,14 @@ fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
         }
     }
     found
+}
+
+/// Whether the text ends at `at` or a punctuation mark stands there.
+fn punctuation_at(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '、' | ',' | '，' | '。' | ';' | '；' | ':' | '：' | ')' | '）' | '”'))
 }
 
 #[cfg(test)]
@@ -481,8 +530,19 @@ mod tests {
         ("11月6日,陆方舟、高香、连正华、杨莉等区四套班子领导来到进博会场馆。", &["陆方舟", "高香", "连正华", "杨莉"]),
         // known_name: later references in the same article
         ("区委书记陆方舟出席会议。陆方舟指出,要强化意识。", &["陆方舟", "陆方舟"]),
+        // A given name with 年 (鹤年, 延年), a word of dates elsewhere.
+        ("17日上午,县委副书记、县长程鹤年到杭口镇调研。", &["程鹤年"]),
+        // 和 before punctuation joins nothing: it ends the name 殷春和.
+        ("县人大常委会副主任殷春和、县政协副主席祝芳菲列席会议。", &["殷春和", "祝芳菲"]),
+        // …while before a name it is "and".
+        ("区长李红和副区长王刚出席。", &["李红", "王刚"]),
         // surname_title
         ("区委书记孙文出席会议。孙书记指出,要强化意识。", &["孙文", "孙文"]),
+        // A compound surname with a title (欧阳书记), and a deputy's title.
+        (
+            "市委书记欧阳砚舟、副市长上官婕来到西三镇。欧阳书记接过葡萄。上官副市长介绍。",
+            &["欧阳砚舟", "上官婕", "欧阳砚舟", "上官婕"],
+        ),
         // name_title
         ("要深入学习贯彻习近平总书记关于全面深化改革的一系列新思想。", &["习近平"]),
         // title_only
