@@ -68,7 +68,7 @@ const ACCOMPANYING_CONFIDENCE: f64 = 0.8;
 
 /// Verbs of going along with a visit, which take the targets of the
 /// sentence before.
-const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "一同调研", "共同调研", "一同"];
+const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "参加走访", "一同调研", "共同调研", "一同"];
 
 /// How near two mentions must be to co-occur.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
@@ -245,7 +245,13 @@ pub fn relate(
             here.extend(tour.along_with(&party).difference(&party));
             if !here.is_empty() && !s.headline {
                 lead_paragraph.get_or_insert(paragraph);
-                paragraph_stops.push((resolved.entity_of_mention[site], days.clone()));
+                // 到弥勒工业园区和朋普镇调研。在弥勒工业园区,…: the scene is at
+                // the first stop; those named after it are yet to come.
+                let site_entity = resolved.entity_of_mention[site];
+                match paragraph_stops.iter().position(|(t, _)| *t == site_entity) {
+                    Some(i) => paragraph_stops.truncate(i + 1),
+                    None => paragraph_stops.push((site_entity, days.clone())),
+                }
             }
             for official in here {
                 add(RelationKind::Visit, official, resolved.entity_of_mention[site], s.index, &days, VISIT_CONFIDENCE);
@@ -403,7 +409,11 @@ pub fn relate(
         if !s.headline {
             lead_paragraph.get_or_insert(paragraph);
         }
-        paragraph_stops.extend(target_entities.iter().map(|&t| (t, days.clone())));
+        for &t in &target_entities {
+            if !paragraph_stops.iter().any(|(p, _)| *p == t) {
+                paragraph_stops.push((t, days.clone()));
+            }
+        }
         previous_visit = Some((target_entities, days));
     }
     relations.into_values().collect()
@@ -703,6 +713,24 @@ mod tests {
         assert!(got.contains(&v("苗振东", "河南恒鼎再生资源科技股份有限公司", &["2025-07-09"])), "{got:?}");
         assert!(got.contains(&v("宗亦衡", "许昌瑞驰电气股份有限公司", &["2025-07-09"])), "{got:?}");
         assert!(!got.iter().any(|x| x.0 == "苗振东" && x.1 == "许昌瑞驰电气股份有限公司"), "{got:?}");
+    }
+
+    #[test]
+    fn going_along_at_a_scene_is_not_going_on_to_the_next_stop() {
+        // synthetic-d 000: the town's head goes along at his town, not at the
+        // next town of the day.
+        let text = "5月16日,县委书记严慕白到马坳镇调研。\n17日上午,县长程鹤年到杭口镇、义宁镇调研。在杭口镇,程鹤年走进江西瑞昇新材料有限公司。杭口镇镇长温家骏陪同。";
+        let got = visits(text, "2024-05");
+        assert!(got.contains(&v("温家骏", "杭口镇", &["2024-05-17"])), "{got:?}");
+        assert!(got.contains(&v("温家骏", "江西瑞昇新材料有限公司", &["2024-05-17"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "温家骏" && x.1 == "义宁镇"), "{got:?}");
+    }
+
+    #[test]
+    fn taking_part_in_a_visit_is_going_along() {
+        let text = "6月11日,市委书记栾振邦走访了深圳市澜光电子陶瓷有限公司。市委常委、常务副市长晁星野参加走访。";
+        let got = visits(text, "2025-06");
+        assert!(got.contains(&v("晁星野", "深圳市澜光电子陶瓷有限公司", &["2025-06-11"])), "{got:?}");
     }
 
     #[test]

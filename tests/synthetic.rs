@@ -1,4 +1,4 @@
-//! The synthetic yardsticks (`tests/synthetic/`, `-b/`, `-c/`): the
+//! The synthetic yardsticks (`tests/synthetic/`, `-b/`, `-c/`, `-d/`): the
 //! scorer's figures on builds of articles in other genres, run without their
 //! manifests.
 
@@ -12,12 +12,17 @@ use serde_json::Value;
 /// Builds `tests/<set>/corpus` without its manifest and scores it against
 /// `tests/<set>/gold.json`.
 fn score(set: &str) -> Value {
-    let dir = scratch(set);
+    score_with(set, false)
+}
+
+/// [`score`], with the set's manifest when `manifest`.
+fn score_with(set: &str, manifest: bool) -> Value {
+    let dir = scratch(&format!("{set}-{manifest}"));
     let corpus = dir.join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
     for entry in std::fs::read_dir(root().join("tests").join(set).join("corpus")).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
+        if path.extension().is_some_and(|e| e == "txt") || (manifest && path.ends_with("manifest.json")) {
             std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
         }
     }
@@ -42,11 +47,24 @@ fn extraction_holds_on_articles_of_other_genres() {
     }
 }
 
+/// Set D was written without sight of the rules. Three of its articles give
+/// no year, or only a past one (2021年落户), so the days of their visits are
+/// scored with the manifest that dates them; the names and visits without.
+#[test]
+fn extraction_holds_on_the_set_written_without_seeing_the_rules() {
+    check_names_and_visits("synthetic-d", &score("synthetic-d"));
+    check("synthetic-d with its manifest", &score_with("synthetic-d", true));
+}
+
 fn check(set: &str, report: &Value) {
+    check_names_and_visits(set, report);
+    let dates = report["visits"]["date_accuracy"].as_f64().unwrap();
+    assert!(dates >= 0.95, "{set}: visit date accuracy {dates}");
+}
+
+fn check_names_and_visits(set: &str, report: &Value) {
     let entities = report["entities"]["f1"].as_f64().unwrap();
     let visits = report["visits"]["f1"].as_f64().unwrap();
     assert!(entities >= 0.95, "{set}: entity F1 {entities}");
     assert!(visits >= 0.95, "{set}: visit F1 {visits}");
-    let dates = report["visits"]["date_accuracy"].as_f64().unwrap();
-    assert!(dates >= 0.95, "{set}: visit date accuracy {dates}");
 }

@@ -35,6 +35,11 @@ pub struct Rules {
     non_company_heads: Vec<String>,
 }
 
+/// Words that say what kind of brand one is, not whose (自主品牌“岫峰”,
+/// 打造区域公用品牌).
+const BRAND_KINDS: &[&str] =
+    &["自主", "自有", "民族", "知名", "国际", "国产", "区域", "公用", "城市", "本土", "高端", "优质", "特色", "农业"];
+
 /// The longest brand name taken before 品牌.
 const MAX_BRAND: usize = 4;
 
@@ -198,7 +203,10 @@ impl Aliases {
         }
         let by_form: BTreeMap<String, String> = owners
             .into_iter()
-            .filter(|(form, names)| names.len() == 1 && !registered.contains(form))
+            // A form that is a registered name is a company of its own,
+            // unless it is a bare group name (启岳集团), which is how a
+            // group's full name is shortened.
+            .filter(|(form, names)| names.len() == 1 && (!registered.contains(form) || is_bare_group(form)))
             .filter_map(|(form, names)| names.into_iter().next().map(|n| (form, n)))
             .collect();
         let forms: Vec<&str> = by_form.keys().map(String::as_str).collect();
@@ -220,6 +228,12 @@ impl Aliases {
     }
 }
 
+/// Whether `name` ends in 集团 and in no word of a registered company
+/// (有限公司): a group named by its trade name.
+fn is_bare_group(name: &str) -> bool {
+    name.ends_with("集团") && !name.contains("公司")
+}
+
 /// The short forms of a registered name, each with the business-line words
 /// that may follow it.
 fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
@@ -238,6 +252,7 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
     if plain != name {
         out.push((plain.clone(), String::new()));
     }
+    let group = plain[suffix.range()].starts_with("集团");
     if stem.chars().count() >= 2 && &plain[suffix.range()] == "集团" {
         out.push((stem.to_string(), String::new()));
     }
@@ -249,6 +264,12 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
         .filter(|(r, _)| r.start == 0 && r.end < stem.len())
         .map(|(r, _)| &stem[r.end..]);
     let core = placeless.unwrap_or(stem);
+    // A group goes by its trade name, the core's first two characters, and
+    // 集团 (深圳启岳半导体陶瓷集团有限公司 → 启岳集团).
+    if group && core.chars().count() > 2 {
+        let trade_name: String = core.chars().take(2).collect();
+        out.push((format!("{trade_name}集团"), String::new()));
+    }
     let (brand, line) = rules.split_industry(core);
     let min_chars = if placeless.is_some() && !line.is_empty() { 2 } else { 3 };
     let placeish = ['城', '区', '园', '镇', '村', '港', '湾', '谷', '岛'];
@@ -309,7 +330,7 @@ pub fn find(
         let counted = name.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十几数多".contains(c));
         // A brand is short and named as such (引入星途品牌), not described (打造
         // 有影响力的汉服品牌, 做响地方特色品牌).
-        let described = text[..start].ends_with('的');
+        let described = text[..start].ends_with('的') || BRAND_KINDS.iter().any(|k| name.ends_with(k));
         if name.chars().count() <= MAX_BRAND && !counted && !described && rules.may_be_company(name) {
             out.push(company(text, start..end, "brand"));
         } else if start < end {
@@ -451,7 +472,17 @@ mod tests {
         ("新建的发电厂投产。", &[]),
         ("在禾穗农业的智慧育秧工厂,察看了水稻工厂化育秧流程。", &[]),
         ("已经从一家单体公司发展成为一家平台公司。", &[]),
+        // A kind of brand, not a brand's name.
+        ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus
+        (
+            "醴陵市与深圳启岳半导体陶瓷集团有限公司签约。启岳集团董事长戚鹏远表示。",
+            &["深圳启岳半导体陶瓷集团有限公司", "深圳启岳半导体陶瓷集团有限公司"],
+        ),
+        (
+            "在河南恒鼎再生资源科技股份有限公司,察看了生产线。恒鼎再生董事长介绍。",
+            &["河南恒鼎再生资源科技股份有限公司", "河南恒鼎再生资源科技股份有限公司"],
+        ),
         (
             "上海康德莱医疗器械股份有限公司经过17年的发展。康德莱医械董事长兼总经理梁栋科介绍。",
             &["上海康德莱医疗器械股份有限公司", "上海康德莱医疗器械股份有限公司"],
@@ -497,6 +528,10 @@ mod tests {
         assert!(forms("西上海(集团)有限公司").contains(&"西上海".to_string()));
         assert!(forms("爱茉莉太平洋集团").contains(&"爱茉莉太平洋".to_string()));
         assert!(forms("大众集团(保时捷)").contains(&"保时捷".to_string()));
+        // A group by its trade name.
+        assert!(forms("深圳启岳半导体陶瓷集团有限公司").contains(&"启岳集团".to_string()));
+        // A business line of resources is no part of the brand.
+        assert!(forms("河南恒鼎再生资源科技股份有限公司").contains(&"恒鼎".to_string()));
         // A short form that reads as a place is not taken: 国际汽车城.
         assert!(!forms("上海国际汽车城(集团)有限公司").contains(&"国际汽车城".to_string()));
     }

@@ -58,6 +58,12 @@ pub struct Gazetteer {
     villages: FxHashMap<&'static str, &'static str>,
 }
 
+/// The endings of the names of towns, townships and subdistricts.
+const TOWN_ENDINGS: &[&str] = &["镇", "乡", "街道", "苏木"];
+
+/// The code prefix of a user's own entries.
+const USER_CODE: &str = "user-";
+
 /// Real districts whose names are also everyday words (南桥镇的老城区,
 /// 市区): text means the word far more often than the place.
 const GENERIC_DIVISIONS: &[&str] = &["城区", "郊区", "矿区", "老城区", "新城区", "市中区", "中心区", "市辖区", "街道"];
@@ -138,7 +144,7 @@ impl Gazetteer {
                 None => None,
             };
             self.divisions.push(Division {
-                code: format!("user-{}", i + 1),
+                code: format!("{USER_CODE}{}", i + 1),
                 name: name.to_string(),
                 level: Level::Town,
                 parent,
@@ -151,11 +157,22 @@ impl Gazetteer {
 
     fn rebuild(&mut self) {
         let zones = super::lexicon::words(super::lexicon::ZONE_SUFFIXES);
+        // Units that are no town, township or subdistrict and share their
+        // name with those of two more counties are named by a common noun
+        // (工业园区, 种畜场, 良种场), told by the data itself.
+        let mut units_named: FxHashMap<&str, usize> = FxHashMap::default();
+        for d in &self.divisions {
+            let unit = d.level == Level::Town && !TOWN_ENDINGS.iter().any(|e| d.name.ends_with(e));
+            if unit && !d.code.starts_with(USER_CODE) {
+                *units_named.entry(d.name.as_str()).or_default() += 1;
+            }
+        }
         // The source has a few units named by a bare zone word (经济开发区):
         // such a name says nothing of where it is.
         let generic = |name: &str| {
             zones.iter().any(|z| name.strip_suffix(z).is_some_and(|lead| lead.chars().count() < 2))
                 || GENERIC_DIVISIONS.contains(&name)
+                || units_named.get(name).is_some_and(|&n| n >= 3)
         };
         let mut by_spelling: FxHashMap<String, Vec<Form>> = FxHashMap::default();
         for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {

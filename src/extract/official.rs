@@ -252,18 +252,18 @@ fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace)
         let last_title = titles.last().cloned().unwrap_or_else(|| word.to_string());
         let mut at = m.end();
         let mut first = true;
-        if name_at(x, text, at).is_none() && !text[at..].starts_with('、') {
+        let name_after_title = |at: usize| {
+            name_at(x, text, at)
+                .map(|end| (end, "title_name"))
+                .or_else(|| rare_surname_name_at(x, text, at).map(|end| (end, RARE_SURNAME)))
+        };
+        if name_after_title(at).is_none() && !text[at..].starts_with('、') {
             trace.reject(EntityType::Official, text, m.range(), "title_name", || {
                 "no personal name follows the title (a surname, one or two more characters, then a word that ends a name)".into()
             });
         }
-        while let Some(end) = name_at(x, text, at) {
-            out.push(official(
-                text,
-                at..end,
-                "title_name",
-                if first { titles.clone() } else { vec![last_title.clone()] },
-            ));
+        while let Some((end, rule)) = name_after_title(at) {
+            out.push(official(text, at..end, rule, if first { titles.clone() } else { vec![last_title.clone()] }));
             first = false;
             if !text[end..].starts_with('、') {
                 break;
@@ -483,6 +483,24 @@ fn name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
     found
 }
 
+/// The rule of a name after a title whose surname the lexicon lacks.
+pub const RARE_SURNAME: &str = "title_rare_surname";
+
+/// The end of a name whose surname the lexicon lacks (折茂霖, 郇立新), read
+/// only right after a title, where a name is expected: three Chinese
+/// characters, none that stands in no given name nor opens an
+/// organisation, then a word that ends a name (市政协主席拓振华参加).
+fn rare_surname_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
+    let rules = &x.official;
+    let chars: Vec<(usize, char)> = text[at..].char_indices().take(3).collect();
+    let &[(_, first), _, (last_at, last)] = chars.as_slice() else { return None };
+    let end = at + last_at + last.len_utf8();
+    let plausible = chars.iter().all(|&(_, c)| is_han(c) && !rules.non_name.contains(&c))
+        && !ORGANISATION_CHARS.contains(&first)
+        && !chars.iter().any(|&(i, _)| x.starts_follower(text, at + i));
+    (plausible && x.ends_name(text, end) && !names_a_place_of(x, &text[at..end], text)).then_some(end)
+}
+
 /// Whether the text ends at `at` or a punctuation mark stands there.
 fn punctuation_at(text: &str, at: usize) -> bool {
     text[at..]
@@ -534,6 +552,12 @@ mod tests {
         ("17日上午,县委副书记、县长程鹤年到杭口镇调研。", &["程鹤年"]),
         // 和 before punctuation joins nothing: it ends the name 殷春和.
         ("县人大常委会副主任殷春和、县政协副主席祝芳菲列席会议。", &["殷春和", "祝芳菲"]),
+        // A surname the lexicon lacks, right after a title (拓, 折 of Shaanxi).
+        ("神木市人大常委会主任解玉芳、市政协主席拓振华参加座谈会。", &["解玉芳", "拓振华"]),
+        ("榆林市政府秘书长仝志远,市委副书记、市长折茂霖陪同调研。", &["仝志远", "折茂霖"]),
+        // …but not words that run on after a title.
+        ("县委书记专题研究部署。区长办公会议召开。书记带队走访企业。", &[]),
+        ("醴陵市委书记栾振邦推介醴陵投资环境。", &["栾振邦"]),
         // …while before a name it is "and".
         ("区长李红和副区长王刚出席。", &["李红", "王刚"]),
         // surname_title

@@ -263,6 +263,9 @@ mod tests {
         // division_short: only where the district is named in full
         ("嘉定区南翔的企业。", &["嘉定区", "南翔镇"]),
         ("南翔的企业。", &[]),
+        // A unit named by a common noun that many counties use (工业园区) is
+        // no place; a town named with it still is.
+        ("第二天,市长普绍昶到弥勒工业园区和朋普镇调研。", &["朋普镇"]),
         ("嘉定区来到马陆葡萄主题公园。", &["嘉定区"]),
         // village
         ("11月7日,区委书记陆方舟先后赴马陆镇北管村和区税务局开展专题调研。", &["马陆镇", "北管村"]),
