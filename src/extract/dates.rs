@@ -37,19 +37,21 @@ static DAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:([12][0-9]{3})年)?(1[0-2]|0?[1-9])月([1-3]?[0-9])日((?:、[1-3]?[0-9]日)*)|([12][0-9]{3})-([0-9]{2})-([0-9]{2})")
         .expect("date regex")
 });
-/// A full date in Chinese numerals, as newspaper headers and official
-/// documents write it (二〇二四年十一月七日).
+/// A full date of this century in Chinese numerals, as newspaper headers and
+/// official documents write it (二〇二四年十一月七日). Its year opens with 二〇
+/// or 二零, which the regex seeks before reading anything else.
 static HAN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇零一二三四五六七八九]{4})年(十[一二]?|[一二三四五六七八九])月([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日")
+    Regex::new(r"(二[〇零][〇零一二三四五六七八九]{2})年(十[一二]?|[一二三四五六七八九])月([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日")
         .expect("Chinese numeral date regex")
 });
-/// A day without its month, told as a date by what follows it: a time of
-/// day (17日上午), a dateline's 电 (12日电), a comma. What precedes it must not
-/// make it a count or a month's day (近3日, 第3日, 每月15日, 5月16日).
-static DAY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9月第近每前后余多数几个至到~～—–-])([1-3]?[0-9])日(?:上午|下午|中午|晚|早|凌晨|傍晚|夜|电|[,，、在])")
-        .expect("day regex")
-});
+/// What tells a day without its month as a date when it follows: a time of
+/// day (17日上午), a dateline's 电 (12日电), a comma.
+const AFTER_DAY_ALONE: &[&str] =
+    &["上午", "下午", "中午", "晚", "早", "凌晨", "傍晚", "夜", "电", ",", "，", "、", "在"];
+/// What makes a day without its month a count, a month's day or a period's
+/// end when it precedes (近3日, 第3日, 每月15日, 至16日).
+const BEFORE_NO_DAY_ALONE: &[char] =
+    &['月', '第', '近', '每', '前', '后', '余', '多', '数', '几', '个', '至', '到', '~', '～', '—', '–', '-'];
 static PERIOD_OR_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:至|到|—|–|-|~|～)\s*[0-9]|^\s*[0-9]{1,2}:[0-9]{2}").expect("period regex"));
 /// A page's time stamp: the day it was posted (来源:余杭发布 2024-07-05 08:30).
@@ -107,15 +109,21 @@ pub fn find(text: &str) -> Vec<DateMention> {
             expr: DateExpr::Days { year: i32::try_from(year).ok(), month, days: vec![day] },
         })
     }));
-    let alone: Vec<DateMention> = DAY_ALONE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let day = c.get(1)?;
-            let span = day.start()..day.end() + '日'.len_utf8();
-            if out.iter().any(|d| d.span.start < span.end && span.start < d.span.end) {
+    // Sought by its 日 (memmem compares the character's bytes at once): a
+    // regex that must look at the character before a day would read them all.
+    let alone: Vec<DateMention> = memchr::memmem::find_iter(text.as_bytes(), "日".as_bytes())
+        .filter_map(|at| {
+            let start = text[..at].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let end = at + '日'.len_utf8();
+            let day: u32 = text[start..at].parse().ok().filter(|_| at - start <= 2)?;
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| BEFORE_NO_DAY_ALONE.contains(&c))
+                || !AFTER_DAY_ALONE.iter().any(|w| text[end..].starts_with(w))
+                || out.iter().any(|d| d.span.start < end && start < d.span.end)
+            {
                 return None;
             }
-            Some(DateMention { span, expr: DateExpr::DayOfMonth(day.as_str().parse().ok()?) })
+            Some(DateMention { span: start..end, expr: DateExpr::DayOfMonth(day) })
         })
         .collect();
     out.extend(alone);
