@@ -328,6 +328,13 @@ impl Extractor {
         self.followers.find(input).is_some()
     }
 
+    /// Whether a word of two or more characters that typically follows a
+    /// name starts at `at` (陪同, 出席; not 提 or 为, which open names too).
+    pub(crate) fn starts_long_follower(&self, text: &str, at: usize) -> bool {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        self.followers.find(input).is_some_and(|m| text[m.range()].chars().count() >= 2)
+    }
+
     /// Where a name that ends at `end` starts, reading leftwards over Chinese
     /// characters, Latin letters, digits and short bracketed parts until
     /// punctuation, a cutter word (与, 来到, 位于 …) or `max_chars`.

@@ -253,7 +253,8 @@ fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace)
         let mut at = m.end();
         let mut first = true;
         let name_after_title = |at: usize| {
-            name_at(x, text, at)
+            dotted_name_at(x, text, at)
+                .or_else(|| name_at(x, text, at))
                 .map(|end| (end, "title_name"))
                 .or_else(|| rare_surname_name_at(x, text, at).map(|end| (end, RARE_SURNAME)))
         };
@@ -501,6 +502,35 @@ fn rare_surname_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
     (plausible && x.ends_name(text, end) && !names_a_place_of(x, &text[at..end], text)).then_some(end)
 }
 
+/// The dots that join the parts of a transliterated name.
+const NAME_DOTS: &[char] = &['·', '•', '・', '‧'];
+
+/// The end of a transliterated name (艾尔肯·吐尼亚孜), read only right after a
+/// title: runs of Chinese characters joined by a dot, the last ending where
+/// punctuation or a word of two characters that follows names starts
+/// (艾尔肯·吐尼亚孜出席, 阿不都热合曼·买买提陪同: 提 of 买买提 opens 提出 too).
+fn dotted_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
+    /// The longest part of such a name, in characters.
+    const MAX_PART: usize = 8;
+    let (mut end, mut dots, mut part) = (at, 0, 0);
+    for (i, c) in text[at..].char_indices() {
+        let pos = at + i;
+        if NAME_DOTS.contains(&c) && part > 0 {
+            (dots, part) = (dots + 1, 0);
+            continue;
+        }
+        if !is_han(c) || (dots > 0 && part > 0 && x.starts_long_follower(text, pos)) {
+            break;
+        }
+        part += 1;
+        end = pos + c.len_utf8();
+        if part > MAX_PART {
+            return None;
+        }
+    }
+    (dots > 0 && part > 0 && x.ends_name(text, end)).then_some(end)
+}
+
 /// Whether the text ends at `at` or a punctuation mark stands there.
 fn punctuation_at(text: &str, at: usize) -> bool {
     text[at..]
@@ -555,6 +585,9 @@ mod tests {
         // A surname the lexicon lacks, right after a title (拓, 折 of Shaanxi).
         ("神木市人大常委会主任解玉芳、市政协主席拓振华参加座谈会。", &["解玉芳", "拓振华"]),
         ("榆林市政府秘书长仝志远,市委副书记、市长折茂霖陪同调研。", &["仝志远", "折茂霖"]),
+        // A transliterated name, its parts joined by a dot.
+        ("自治区党委副书记、自治区主席艾尔肯·吐尼亚孜出席会议。", &["艾尔肯·吐尼亚孜"]),
+        ("州长阿不都热合曼•买买提陪同调研。", &["阿不都热合曼•买买提"]),
         // …but not words that run on after a title.
         ("县委书记专题研究部署。区长办公会议召开。书记带队走访企业。", &[]),
         ("醴陵市委书记栾振邦推介醴陵投资环境。", &["栾振邦"]),
