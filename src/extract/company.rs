@@ -123,6 +123,13 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
             continue;
         }
         let mut start = x.scan_back(text, m.start(), 30, false);
+        // A cutter that is also a business line ends many names (农机服务有限
+        // 公司: 服务 cuts 为企业服务): right before the suffix, read on past it.
+        if start == m.start()
+            && let Some(line) = rules.industry.iter().find(|w| text[..start].ends_with(w.as_str()))
+        {
+            start = x.scan_back(text, start - line.len(), 29, false);
+        }
         // A one-character cutter can sit inside a name (华为技术有限公司): when
         // cutting there leaves only a business line, read on past it.
         if start < m.start()
@@ -141,13 +148,24 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
             start = before + r.start;
         }
         let stem = &text[start..m.start()];
+        // The name proper, after the places it opens with (宜宾市叙州区醉岷春酒厂):
+        // a name that opens with a place is registered, not running text, so
+        // its own characters may be any (北流市瑞窑日用瓷厂).
+        let places = leading_places_len(x, stem);
+        let own = &stem[places..];
         let reason = if stem.chars().count() < 2 || rules.only_industry(stem) {
             Some("no name before the suffix, or only a business line")
-        } else if suffix == "厂" && (stem.chars().count() < 3 || stem.ends_with('工')) {
-            // A factory needs a name besides its trade (宏达机械厂, not 发电厂).
+        } else if suffix == "分公司" && !stem.contains("公司") {
+            // A branch is named after its company (…股份有限公司宁安分公司).
+            Some("a branch without the name of its company")
+        } else if suffix == "厂" && (stem.chars().count() < 3 || (stem.ends_with('工') && !stem.ends_with("加工")))
+        {
+            // A factory needs a name besides its trade (宏达机械厂, not 发电厂);
+            // 工厂 is no name, but a 加工厂 may be (稻香源米业加工厂).
             Some("a factory named only by its trade, or the word 工厂")
         } else if (suffix == "公司" || suffix == "厂")
-            && (stem.chars().count() > 6 || stem.chars().any(|c| x.official_rules_reject(c) || COUNTING.contains(&c)))
+            && (own.chars().count() > if places == 0 { 6 } else { 8 }
+                || (places == 0 && stem.chars().any(|c| x.official_rules_reject(c) || COUNTING.contains(&c))))
         {
             // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
             // short name of name characters counts (华通汽车公司, 宏达机械厂).
@@ -188,6 +206,11 @@ pub struct Aliases {
     /// Short form → the business-line words it may be followed by.
     lines: BTreeMap<String, String>,
     matcher: Option<AhoCorasick>,
+    /// The registered names, and where each pair of adjacent characters of
+    /// their names (without the leading place) occurs, for the forms no rule
+    /// derives (山水文旅 of 镜泊山水文化旅游发展有限公司).
+    names: Vec<String>,
+    by_pair: rustc_hash::FxHashMap<(char, char), Vec<usize>>,
 }
 
 impl Aliases {
@@ -211,7 +234,18 @@ impl Aliases {
             .collect();
         let forms: Vec<&str> = by_form.keys().map(String::as_str).collect();
         let matcher = (!forms.is_empty()).then(|| automaton(&forms));
-        Aliases { by_form, lines, matcher }
+        let names: Vec<String> = registered.iter().cloned().collect();
+        let mut by_pair: rustc_hash::FxHashMap<(char, char), Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (i, name) in names.iter().enumerate() {
+            let own: Vec<char> = name[leading_places_len(x, name)..].chars().collect();
+            let mut pairs: Vec<(char, char)> = own.windows(2).map(|w| (w[0], w[1])).collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            for pair in pairs {
+                by_pair.entry(pair).or_default().push(i);
+            }
+        }
+        Aliases { by_form, lines, matcher, names, by_pair }
     }
 
     /// The registered name a short form stands for, also when an
@@ -220,12 +254,46 @@ impl Aliases {
         if let Some(name) = self.by_form.get(form) {
             return Some(name);
         }
-        form.char_indices().skip(2).find_map(|(i, _)| {
-            let (head, rest) = form.split_at(i);
-            let line = self.lines.get(head)?;
-            (abbreviation_len(rest, line) == rest.len()).then(|| self.by_form.get(head).map(String::as_str))?
-        })
+        form.char_indices()
+            .skip(2)
+            .find_map(|(i, _)| {
+                let (head, rest) = form.split_at(i);
+                let line = self.lines.get(head)?;
+                (abbreviation_len(rest, line) == rest.len()).then(|| self.by_form.get(head).map(String::as_str))?
+            })
+            .or_else(|| self.abbreviated(form))
     }
+
+    /// The one registered name that `form` abbreviates: its first two
+    /// characters stand together in the name, the rest in order after them
+    /// (恒匠电动 of 浙江恒匠电动工具股份有限公司, 锐邦五金 of 东莞市锐邦精密五金制品
+    /// 有限公司). A registered name itself (…公司, …集团, …厂) abbreviates none.
+    fn abbreviated(&self, form: &str) -> Option<&str> {
+        let chars: Vec<char> = form.chars().collect();
+        if chars.len() < 4 || form.contains("公司") || form.ends_with("集团") || form.ends_with('厂') {
+            return None;
+        }
+        let mut owners =
+            self.by_pair.get(&(chars[0], chars[1]))?.iter().map(|&i| self.names[i].as_str()).filter(|name| {
+                name.find(&form[..chars[0].len_utf8() + chars[1].len_utf8()])
+                    .is_some_and(|at| is_subsequence(form, &name[at..]))
+            });
+        let owner = owners.next()?;
+        owners.next().is_none().then_some(owner)
+    }
+}
+
+/// The length of the places a name opens with, in bytes (宜宾市叙州区 of
+/// 宜宾市叙州区醉岷春酒): full names of divisions, one after the other.
+fn leading_places_len(x: &Extractor, name: &str) -> usize {
+    let mut len = 0;
+    while let Some((r, forms)) = x.gazetteer.find_all(&name[len..]).next() {
+        if r.start != 0 || r.end == name.len() - len || forms.iter().all(|f| f.short) {
+            break;
+        }
+        len += r.end;
+    }
+    len
 }
 
 /// Whether `name` ends in 集团 and in no word of a registered company
@@ -472,6 +540,20 @@ mod tests {
         ("新建的发电厂投产。", &[]),
         ("在禾穗农业的智慧育秧工厂,察看了水稻工厂化育秧流程。", &[]),
         ("已经从一家单体公司发展成为一家平台公司。", &[]),
+        // A business line that also cuts names (服务) before the suffix.
+        ("随后,他走进宁安市石岩镇丰垦农机服务有限公司,了解情况。", &["宁安市石岩镇丰垦农机服务有限公司"]),
+        // A factory that opens with its places may be named at any length.
+        (
+            "走访北流市瑞窑日用瓷厂。来到宁安市渤海镇稻香源米业加工厂。",
+            &["北流市瑞窑日用瓷厂", "宁安市渤海镇稻香源米业加工厂"],
+        ),
+        // A branch, named after its company.
+        ("来到位于宁安镇的牡丹江雪原食品集团股份有限公司宁安分公司。", &["牡丹江雪原食品集团股份有限公司宁安分公司"]),
+        // An abbreviation no rule derives: the trade name, then words of the name in order.
+        (
+            "走访浙江恒匠电动工具股份有限公司。恒匠电动董事长何景屹说。",
+            &["浙江恒匠电动工具股份有限公司", "浙江恒匠电动工具股份有限公司"],
+        ),
         // A kind of brand, not a brand's name.
         ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus

@@ -58,6 +58,10 @@ pub struct Gazetteer {
     villages: FxHashMap<&'static str, &'static str>,
 }
 
+/// The words village-level names end in: a village, a Mongolian village,
+/// a community (石咀村, 乌兰布和嘎查, 喜龙社区).
+pub const VILLAGE_WORDS: &[&str] = &["村", "嘎查", "社区"];
+
 /// The endings of the names of towns, townships and subdistricts.
 const TOWN_ENDINGS: &[&str] = &["镇", "乡", "街道", "苏木"];
 
@@ -363,12 +367,12 @@ mod tests {
     }
 
     #[test]
-    fn every_village_name_ends_in_cun() {
-        // place::villages finds villages by scanning for 村 alone.
+    fn every_village_name_ends_in_a_village_word() {
+        // place::villages finds villages by scanning for these words alone.
         let g = Gazetteer::built_in();
         let names: Vec<&str> = g.villages.values().flat_map(|line| line.split(' ')).filter(|v| !v.is_empty()).collect();
         assert!(names.len() > 400_000, "{} village names", names.len());
-        assert_eq!(names.iter().find(|v| !v.ends_with('村')), None);
+        assert_eq!(names.iter().find(|v| !VILLAGE_WORDS.iter().any(|w| v.ends_with(w))), None);
     }
 
     #[test]

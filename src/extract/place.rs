@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input};
 
-use super::gazetteer::{Form, Level};
+use super::gazetteer::{Form, Level, VILLAGE_WORDS};
 use super::words::LexiconWords;
 use super::{EntityType, Extractor, Mention, Trace, lexicon};
 use crate::normalise::is_han;
@@ -208,10 +208,19 @@ pub fn find(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec<Menti
 }
 
 /// Every mention of a village of `towns`, by town, village and position.
-/// Village names all end in 村: the text is scanned once for 村 and the
-/// names ending there looked up, rather than searched for one by one.
+/// Village names all end in a word of [`VILLAGE_WORDS`]: the text is
+/// scanned for those and the names ending there looked up, rather than
+/// searched for one by one.
 fn villages(x: &Extractor, text: &str, towns: &BTreeSet<usize>) -> Vec<Mention> {
-    if !text.contains('村') {
+    if towns.is_empty() {
+        return Vec::new();
+    }
+    // memmem compares a word's bytes at once; a str search would step.
+    let ends: Vec<usize> = VILLAGE_WORDS
+        .iter()
+        .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).map(|at| at + w.len()))
+        .collect();
+    if ends.is_empty() {
         return Vec::new();
     }
     // Keys are place names from the gazetteer, not chosen by an adversary:
@@ -224,8 +233,7 @@ fn villages(x: &Extractor, text: &str, towns: &BTreeSet<usize>) -> Vec<Mention> 
     }
     let Some(longest) = order.keys().map(|v| v.len()).max() else { return Vec::new() };
     let mut found: Vec<((usize, usize), usize, &str)> = Vec::new();
-    for (at, village_word) in text.match_indices('村') {
-        let end = at + village_word.len();
+    for end in ends {
         let mut from = end.saturating_sub(longest);
         while !text.is_char_boundary(from) {
             from += 1;
@@ -263,6 +271,9 @@ mod tests {
         // division_short: only where the district is named in full
         ("嘉定区南翔的企业。", &["嘉定区", "南翔镇"]),
         ("南翔的企业。", &[]),
+        // Villages, Mongolian villages and communities of a town the article names.
+        ("7月16日,屈景澜首先来到巴彦木仁苏木乌兰布和嘎查,察看梭梭林长势。", &["巴彦木仁苏木", "乌兰布和嘎查"]),
+        ("叙州区柏溪街道党工委书记冉光曜深入喜龙社区、少峨社区走访。", &["叙州区", "柏溪街道", "喜龙社区", "少峨社区"]),
         // A unit named by a common noun that many counties use (工业园区) is
         // no place; a town named with it still is.
         ("第二天,市长普绍昶到弥勒工业园区和朋普镇调研。", &["朋普镇"]),
