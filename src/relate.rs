@@ -20,11 +20,13 @@
 //! no date rather than a guess.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use crate::date::{Day, PubDate};
 use crate::extract::dates::{DateExpr, DateMention};
 use crate::extract::place::VILLAGE;
 use crate::extract::{EntityType, Mention};
+use crate::normalise::is_han;
 use crate::resolve::Resolved;
 use crate::segment::Sentence;
 
@@ -68,6 +70,15 @@ const ACCOMPANYING_CONFIDENCE: f64 = 0.8;
 
 /// Verbs of going along with a visit, which take the targets of the
 /// sentence before.
+/// Groups an official leads (詹启航率我县考察团赴…), which later sentences
+/// name as their subject (考察团首先来到大涌镇).
+const GROUPS: &[&str] = &["考察团", "代表团", "调研组", "考察组", "督导组", "检查组", "工作组", "调研团", "访问团"];
+/// Words by which an official leads a group.
+const LEADING: &[&str] = &["率", "带领", "带队"];
+
+/// Words that may stand between a subject and its verb (他还来到, 他先后走进).
+const BEFORE_VERB: &[&str] = &["还", "又", "也", "再", "先后", "随后", "专程", "实地", "一同"];
+
 const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "参加走访", "一同调研", "共同调研", "一同"];
 
 /// How near two mentions must be to co-occur.
@@ -176,6 +187,8 @@ pub fn relate(
     let mut paragraph = usize::MAX;
     let mut paragraph_stops: Vec<(usize, Vec<Day>)> = Vec::new();
     let mut lead_paragraph: Option<usize> = None;
+    // The groups of the article and who leads each (考察团, 詹启航).
+    let mut groups: Vec<(&str, usize)> = Vec::new();
 
     for s in sentences {
         if s.article != current_article {
@@ -185,6 +198,7 @@ pub fn relate(
             last_visitors.clear();
             tour = Tour::default();
             lead_paragraph = None;
+            groups.clear();
         }
         if s.paragraph != paragraph {
             paragraph = s.paragraph;
@@ -208,16 +222,32 @@ pub fn relate(
         // (到第二十六届高交会调研, 来嘉定调研).
         let verbs: Vec<_> = visit_verbs(sentence_text)
             .into_iter()
+            // 考察 of 考察团 names a group, not a visit.
+            .filter(|v| !GROUPS.iter().any(|g| sentence_text[v.start..].starts_with(g)))
             .filter(|v| match &sentence_text[v.clone()] {
                 "深入" => in_sentence.iter().any(|&m| mentions[m].span.start == s.span.start + v.end),
                 "到" | "来" => {
+                    // …or opens the next (到镜泊镇,检查景区开园工作).
                     let rest = &sentence_text[v.end..];
-                    let clause = &rest[..rest.find([',', ';', '。']).unwrap_or(rest.len())];
-                    INSPECTING.iter().any(|w| clause.contains(w))
+                    let clause_end = rest.find([',', ';', '。']).unwrap_or(rest.len());
+                    let next = rest[clause_end..].strip_prefix(',').unwrap_or("");
+                    INSPECTING.iter().any(|w| rest[..clause_end].contains(w) || next.starts_with(w))
                 }
                 _ => true,
             })
             .collect();
+        for &m in in_sentence.iter().filter(|&&m| mentions[m].entity_type == EntityType::Official) {
+            let after = &text[mentions[m].span.end..s.span.end];
+            if LEADING.iter().any(|w| after.starts_with(w))
+                && let Some(group) = GROUPS.iter().filter_map(|g| after.find(g).map(|at| (at, *g))).min()
+            {
+                groups.push((group.1, resolved.entity_of_mention[m]));
+            }
+        }
+        // Who leads the groups `span` of the text names (考察团首先来到…).
+        let group_heads = |span: Range<usize>| -> BTreeSet<usize> {
+            groups.iter().filter(|(g, _)| text[span.clone()].contains(g)).map(|&(_, head)| head).collect()
+        };
         // 在江苏恒远新材料股份有限公司,周立衡走进生产车间: the officials of the
         // sentence are at the place it opens with.
         let site = site_of(text, s, in_sentence, mentions);
@@ -239,6 +269,10 @@ pub fn relate(
                     break;
                 }
                 here.push(resolved.entity_of_mention[m]);
+            }
+            if here.is_empty() {
+                // 在锐邦五金,考察团察看了…: the group's head is there.
+                here.extend(group_heads(mentions[site].span.end..s.span.end));
             }
             let days: Vec<Day> = if own_days.is_empty() { last_day.into_iter().collect() } else { own_days.clone() };
             let party: BTreeSet<usize> = here.iter().copied().collect();
@@ -287,11 +321,19 @@ pub fn relate(
                 }
                 let tour_days = previous_visit.iter().flat_map(|(_, days)| days.iter().copied());
                 tour.join(&last_visitors, going_along.iter().copied(), tour_days.chain(last_day));
-                if let Some((targets, days)) = &previous_visit {
-                    for &official in &going_along {
-                        for &t in targets {
-                            add(RelationKind::Visit, official, t, s.index, days, ACCOMPANYING_CONFIDENCE);
-                        }
+                // The stops the lead has told so far, else those the sentence
+                // before named.
+                let told: Vec<(usize, Vec<Day>)> = if paragraph_stops.is_empty() {
+                    previous_visit
+                        .iter()
+                        .flat_map(|(targets, days)| targets.iter().map(|&t| (t, days.clone())))
+                        .collect()
+                } else {
+                    paragraph_stops.clone()
+                };
+                for &official in &going_along {
+                    for (t, days) in &told {
+                        add(RelationKind::Visit, official, *t, s.index, days, ACCOMPANYING_CONFIDENCE);
                     }
                 }
             }
@@ -317,7 +359,15 @@ pub fn relate(
                 mention.span.start >= first_verb && can_be_visited(mention)
             })
             .collect();
-        let visitor_entities: BTreeSet<usize> = visitors.iter().map(|&m| resolved.entity_of_mention[m]).collect();
+        let mut visitor_entities: BTreeSet<usize> = visitors.iter().map(|&m| resolved.entity_of_mention[m]).collect();
+        if visitor_entities.is_empty() {
+            // 考察团首先来到大涌镇: the group's head visits.
+            visitor_entities = group_heads(s.span.start..first_verb);
+        }
+        if visitor_entities.is_empty() && last_visitors.len() == 1 && pronoun_subject(&text[s.span.start..first_verb]) {
+            // 随后,他走进…: the one who went somewhere last.
+            visitor_entities = last_visitors.clone();
+        }
         // Stops in order; a place right before another (马陆镇北管村) is one stop.
         let mut stops: Vec<Vec<usize>> = Vec::new();
         let mut stop_starts: BTreeMap<usize, usize> = BTreeMap::new();
@@ -469,10 +519,21 @@ static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// Verbs of inspection that make 到 or 来 a visit (到X调研).
 const INSPECTING: &[&str] = &["调研", "考察", "视察", "走访", "检查", "慰问", "看望"];
 
+/// Whether `head`, the words of a sentence before its verb, ends with 他 or
+/// 她 as a subject of its own (随后,他走进; 他还来到), not in a word (其他).
+fn pronoun_subject(head: &str) -> bool {
+    let mut rest = head;
+    while let Some(word) = BEFORE_VERB.iter().find(|w| rest.ends_with(*w)) {
+        rest = &rest[..rest.len() - word.len()];
+    }
+    let Some(before) = rest.strip_suffix('他').or_else(|| rest.strip_suffix('她')) else { return false };
+    before.chars().next_back().is_none_or(|c| !is_han(c))
+}
+
 /// The place a sentence opens with, `在X,` (after its date, if any): the
 /// last company or event of that opening clause, else its last town
-/// (在位于碧溪街道的苏州瀚澄光电科技有限公司项目建设工地,…), when an official is
-/// named after it.
+/// (在位于碧溪街道的苏州瀚澄光电科技有限公司项目建设工地,…), where no official
+/// is named in the clause.
 fn site_of(text: &str, s: &Sentence, in_sentence: &[usize], mentions: &[Mention]) -> Option<usize> {
     let sentence = &text[s.span.clone()];
     let after_date = DATELINE.find(sentence).map_or(0, |m| m.end());
@@ -490,11 +551,7 @@ fn site_of(text: &str, s: &Sentence, in_sentence: &[usize], mentions: &[Mention]
         return None;
     }
     let pick = |types: &[EntityType]| opening.iter().rev().copied().find(|&m| types.contains(&mentions[m].entity_type));
-    let site = pick(&[EntityType::Company, EntityType::Event]).or_else(|| pick(&[EntityType::Town]))?;
-    in_sentence
-        .iter()
-        .any(|&m| mentions[m].entity_type == EntityType::Official && mentions[m].span.start > opening_end)
-        .then_some(site)
+    pick(&[EntityType::Company, EntityType::Event]).or_else(|| pick(&[EntityType::Town]))
 }
 
 /// The places listed after a visit verb, up to the end of its clause
@@ -724,6 +781,44 @@ mod tests {
         assert!(got.contains(&v("温家骏", "杭口镇", &["2024-05-17"])), "{got:?}");
         assert!(got.contains(&v("温家骏", "江西瑞昇新材料有限公司", &["2024-05-17"])), "{got:?}");
         assert!(!got.iter().any(|x| x.0 == "温家骏" && x.1 == "义宁镇"), "{got:?}");
+    }
+
+    #[test]
+    fn the_head_of_a_group_visits_where_the_group_goes() {
+        // synthetic-e 001: a delegation, named later by the group alone.
+        let text = "3月5日,常务副县长詹启航率我县考察团赴广东省中山市开展招商考察。\n考察团首先来到大涌镇,走进广东澜庭家居集团股份有限公司。在东莞晶曜光电科技股份有限公司,考察团察看了生产车间。";
+        let got = visits(text, "2025-03");
+        assert!(got.contains(&v("詹启航", "大涌镇", &["2025-03-05"])), "{got:?}");
+        assert!(got.contains(&v("詹启航", "广东澜庭家居集团股份有限公司", &["2025-03-05"])), "{got:?}");
+        assert!(got.contains(&v("詹启航", "东莞晶曜光电科技股份有限公司", &["2025-03-05"])), "{got:?}");
+    }
+
+    #[test]
+    fn he_or_she_is_who_went_somewhere_last() {
+        let text = "4月16日,市人大常委会主任娄德厚到石岩镇调研。随后,他走进宁安市石岩镇丰垦农机服务有限公司。";
+        let got = visits(text, "2025-04");
+        assert!(got.contains(&v("娄德厚", "宁安市石岩镇丰垦农机服务有限公司", &["2025-04-16"])), "{got:?}");
+        // 其他 is no pronoun.
+        let text = "4月16日,市长亓慧敏到石岩镇调研。其他人员走进宁安市石岩镇丰垦农机服务有限公司。";
+        let got = visits(text, "2025-04");
+        assert!(!got.iter().any(|x| x.1 == "宁安市石岩镇丰垦农机服务有限公司"), "{got:?}");
+    }
+
+    #[test]
+    fn to_a_place_then_to_inspect_is_a_visit() {
+        let text = "4月15日,市长亓慧敏到镜泊镇,检查景区开园和旅游旺季筹备工作。";
+        let got = visits(text, "2025-04");
+        assert!(got.contains(&v("亓慧敏", "镜泊镇", &["2025-04-15"])), "{got:?}");
+    }
+
+    #[test]
+    fn going_along_in_the_lead_visits_every_stop_it_told() {
+        // synthetic-e 000: a digest item of one paragraph, its 陪同 last.
+        let text = "4月15日,市长亓慧敏到镜泊镇,检查工作。亓慧敏先后来到黑龙江镜泊山水文化旅游发展有限公司。随后,亓慧敏来到湾沟村。副市长鞠海鸥陪同。";
+        let got = visits(text, "2025-04");
+        for target in ["镜泊镇", "黑龙江镜泊山水文化旅游发展有限公司", "湾沟村"] {
+            assert!(got.contains(&v("鞠海鸥", target, &["2025-04-15"])), "{target}: {got:?}");
+        }
     }
 
     #[test]
