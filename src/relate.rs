@@ -76,6 +76,13 @@ const GROUPS: &[&str] = &["考察团", "代表团", "调研组", "考察组", "�
 /// Words by which an official leads a group.
 const LEADING: &[&str] = &["率", "带领", "带队"];
 
+/// How the names of provinces end (广东省, 广西壮族自治区).
+const PROVINCE_ENDINGS: &[&str] = &["省", "自治区"];
+
+/// Words after which a visit verb is another's to make: an invitation or a
+/// wish (诚挚邀请企业到安溪考察投资, 欢迎客商来武义调研).
+const ASKING_OTHERS: &[&str] = &["邀请", "欢迎", "希望", "吸引", "鼓励", "引导", "动员"];
+
 /// Words that may stand between a subject and its verb (他还来到, 他先后走进).
 const BEFORE_VERB: &[&str] = &["还", "又", "也", "再", "先后", "随后", "专程", "实地", "一同"];
 
@@ -224,6 +231,10 @@ pub fn relate(
             .into_iter()
             // 考察 of 考察团 names a group, not a visit.
             .filter(|v| !GROUPS.iter().any(|g| sentence_text[v.start..].starts_with(g)))
+            .filter(|v| {
+                let clause_start = sentence_text[..v.start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+                !ASKING_OTHERS.iter().any(|w| sentence_text[clause_start..v.start].contains(w))
+            })
             .filter(|v| match &sentence_text[v.clone()] {
                 "深入" => in_sentence.iter().any(|&m| mentions[m].span.start == s.span.start + v.end),
                 "到" | "来" => {
@@ -502,10 +513,12 @@ impl Tour {
 
 /// Whether a mention can be the target of a visit: a company or event, or a
 /// town standing as a place (not 嘉定区 in 嘉定区参展企业 or 宝安区委书记); a
-/// village counts either way (察看了革新村乡村振兴示范村建设情况).
+/// village counts either way (察看了革新村乡村振兴示范村建设情况). A province is
+/// the region travelled to, not a place visited (赴广东省中山市).
 fn can_be_visited(m: &Mention) -> bool {
     match m.entity_type {
         EntityType::Official => false,
+        EntityType::Town if PROVINCE_ENDINGS.iter().any(|e| m.name.ends_with(e)) => false,
         EntityType::Town => m.standalone || m.rule == VILLAGE,
         EntityType::Company | EntityType::Event => true,
     }
@@ -819,6 +832,14 @@ mod tests {
         for target in ["镜泊镇", "黑龙江镜泊山水文化旅游发展有限公司", "湾沟村"] {
             assert!(got.contains(&v("鞠海鸥", target, &["2025-04-15"])), "{target}: {got:?}");
         }
+    }
+
+    #[test]
+    fn an_invitation_is_no_visit_and_a_province_no_place_visited() {
+        let text = "3月5日,常务副县长詹启航赴广东省中山市调研。詹启航诚挚邀请企业到安溪考察投资。";
+        let got = visits(text, "2025-03");
+        assert!(got.contains(&v("詹启航", "中山市", &["2025-03-05"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.1 == "广东省" || x.1 == "安溪县"), "{got:?}");
     }
 
     #[test]

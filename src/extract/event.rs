@@ -36,7 +36,12 @@ const VENUE: &[&str] = &["中心", "室", "厅", "馆", "楼", "场所"];
 
 /// Cutters for event names, with [`super::PARTICLES`]: unlike company names, event names may hold
 /// 与 and 和 (青浦区人民政府与上海理工大学合作签约仪式).
+/// Verbs that carry on a campaign (深化“千名干部联千企”活动): what follows
+/// is ongoing work, no dated happening.
+const CAMPAIGN_VERBS: &[&str] = &["深化", "持续开展", "深入开展", "常态化开展", "持续推进", "深入推进"];
+
 const EVENT_CUTTERS: &[&str] = &[
+    "深化",
     "的",
     "于",
     "本报讯",
@@ -127,6 +132,12 @@ pub fn find(x: &Extractor, words: &LexiconWords, known: &Known, year: Option<i32
         let start = scan_back_with(&rules.cutters, text, m.start(), 40, true);
         let prefix = &text[start..m.start()];
         if prefix.chars().count() < 2 {
+            continue;
+        }
+        if CAMPAIGN_VERBS.iter().any(|v| text[..start].ends_with(v)) {
+            trace.reject(EntityType::Event, text, start..m.end(), "event_name", || {
+                "a campaign carried on, not a dated happening".into()
+            });
             continue;
         }
         let opens_with_place = x.gazetteer.find_all(prefix).next().is_some_and(|(r, _)| r.start == 0);
@@ -276,6 +287,10 @@ mod tests {
             "以“擘画新图景”为主题的2025年嘉昆太协同创新核心圈轮值会议在嘉定举行。",
             &["2025年嘉昆太协同创新核心圈轮值会议"],
         ),
+        // A campaign carried on is no event; a meeting named by its place and
+        // year is.
+        ("全县要深化“千名干部联千企”活动,真正做到有求必应。", &[]),
+        ("4月17日,宁安市2025年一季度经济运行分析会召开。", &["宁安市2025年一季度经济运行分析会"]),
         // A year in Chinese numerals.
         (
             "次日上午,二〇二四年神木市氢能产业链项目集中签约仪式在市会议中心举行。",

@@ -65,6 +65,10 @@ pub const VILLAGE_WORDS: &[&str] = &["村", "嘎查", "社区"];
 /// The endings of the names of towns, townships and subdistricts.
 const TOWN_ENDINGS: &[&str] = &["镇", "乡", "街道", "苏木"];
 
+/// Endings of units the source lists among towns that are organisations,
+/// not places (鹤北林业局, 经济开发区管委会, 林草局): text names the body.
+const ORGANISATION_ENDINGS: &[&str] = &["局", "管委会", "委员会", "公司", "办公室", "管理处"];
+
 /// The code prefix of a user's own entries.
 const USER_CODE: &str = "user-";
 
@@ -177,6 +181,7 @@ impl Gazetteer {
             zones.iter().any(|z| name.strip_suffix(z).is_some_and(|lead| lead.chars().count() < 2))
                 || GENERIC_DIVISIONS.contains(&name)
                 || units_named.get(name).is_some_and(|&n| n >= 3)
+                || ORGANISATION_ENDINGS.iter().any(|e| name.ends_with(e))
         };
         let mut by_spelling: FxHashMap<String, Vec<Form>> = FxHashMap::default();
         for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {

@@ -274,6 +274,8 @@ mod tests {
         // Villages, Mongolian villages and communities of a town the article names.
         ("7月16日,屈景澜首先来到巴彦木仁苏木乌兰布和嘎查,察看梭梭林长势。", &["巴彦木仁苏木", "乌兰布和嘎查"]),
         ("叙州区柏溪街道党工委书记冉光曜深入喜龙社区、少峨社区走访。", &["叙州区", "柏溪街道", "喜龙社区", "少峨社区"]),
+        // A unit the source lists among towns that is a body (林草局) is no place.
+        ("旗林草局负责人介绍。", &[]),
         // A unit named by a common noun that many counties use (工业园区) is
         // no place; a town named with it still is.
         ("第二天,市长普绍昶到弥勒工业园区和朋普镇调研。", &["朋普镇"]),
