@@ -490,16 +490,32 @@ pub const RARE_SURNAME: &str = "title_rare_surname";
 /// The end of a name whose surname the lexicon lacks (折茂霖, 郇立新), read
 /// only right after a title, where a name is expected: three Chinese
 /// characters, none that stands in no given name nor opens an
-/// organisation, then a word that ends a name (市政协主席拓振华参加).
+/// organisation, then a word that ends a name (市政协主席拓振华参加). Four or
+/// five such characters (Mongolian names: 副旗长萨仁高娃陪同, 旗长额尔德木图参加)
+/// need a word of two characters that follows names after them: not
+/// punctuation, which also ends phrases (区长高度重视,).
 fn rare_surname_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
     let rules = &x.official;
-    let chars: Vec<(usize, char)> = text[at..].char_indices().take(3).collect();
-    let &[(_, first), _, (last_at, last)] = chars.as_slice() else { return None };
-    let end = at + last_at + last.len_utf8();
-    let plausible = chars.iter().all(|&(_, c)| is_han(c) && !rules.non_name.contains(&c))
-        && !ORGANISATION_CHARS.contains(&first)
-        && !chars.iter().any(|&(i, _)| x.starts_follower(text, at + i));
-    (plausible && x.ends_name(text, end) && !names_a_place_of(x, &text[at..end], text)).then_some(end)
+    let chars: Vec<(usize, char)> = text[at..].char_indices().take(5).collect();
+    let first = chars.first()?.1;
+    if ORGANISATION_CHARS.contains(&first) {
+        return None;
+    }
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        if !is_han(c) || rules.non_name.contains(&c) || x.starts_follower(text, at + i) {
+            return None;
+        }
+        let end = at + i + c.len_utf8();
+        let ends = match n + 1 {
+            3 => x.ends_name(text, end),
+            4 | 5 => x.starts_long_follower(text, end),
+            _ => false,
+        };
+        if ends && !names_a_place_of(x, &text[at..end], text) {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// The dots that join the parts of a transliterated name.
@@ -585,11 +601,15 @@ mod tests {
         // A surname the lexicon lacks, right after a title (拓, 折 of Shaanxi).
         ("神木市人大常委会主任解玉芳、市政协主席拓振华参加座谈会。", &["解玉芳", "拓振华"]),
         ("榆林市政府秘书长仝志远,市委副书记、市长折茂霖陪同调研。", &["仝志远", "折茂霖"]),
+        // Mongolian names, of four or five characters.
+        ("旗委常委、副旗长萨仁高娃陪同调研。", &["萨仁高娃"]),
+        ("旗委副书记、旗长额尔德木图参加座谈会并表示。", &["额尔德木图"]),
         // A transliterated name, its parts joined by a dot.
         ("自治区党委副书记、自治区主席艾尔肯·吐尼亚孜出席会议。", &["艾尔肯·吐尼亚孜"]),
         ("州长阿不都热合曼•买买提陪同调研。", &["阿不都热合曼•买买提"]),
         // …but not words that run on after a title.
         ("县委书记专题研究部署。区长办公会议召开。书记带队走访企业。", &[]),
+        ("区长高度重视,副书记认真听取汇报并讲话。主任热情欢迎,", &[]),
         ("醴陵市委书记栾振邦推介醴陵投资环境。", &["栾振邦"]),
         // …while before a name it is "and".
         ("区长李红和副区长王刚出席。", &["李红", "王刚"]),
