@@ -422,9 +422,10 @@ pub fn relate(
             }
         }
         // Those who go along in this very sentence go along from here on.
+        // …and those 在X陪同下 names before it (在阚书记陪同下,艾合买提江·吾守尔来到…).
         let along_here: BTreeSet<usize> = visitors
             .iter()
-            .filter(|&&m| mentions[m].span.start >= first_verb)
+            .filter(|&&m| mentions[m].span.start >= first_verb || text[mentions[m].span.end..].starts_with("陪同下"))
             .map(|&m| resolved.entity_of_mention[m])
             .collect();
         let heads: BTreeSet<usize> = visitor_entities.difference(&along_here).copied().collect();
@@ -840,6 +841,16 @@ mod tests {
         let got = visits(text, "2025-03");
         assert!(got.contains(&v("詹启航", "中山市", &["2025-03-05"])), "{got:?}");
         assert!(!got.iter().any(|x| x.1 == "广东省" || x.1 == "安溪县"), "{got:?}");
+    }
+
+    #[test]
+    fn who_another_goes_along_with_is_the_head() {
+        // synthetic-f 005: 在X陪同下 makes X go along, so 他 is the head.
+        let text = "8月21日,县委书记阚立新和副市长艾合买提江·吾守尔到鄯善县调研。\n21日下午,在阚书记陪同下,艾合买提江·吾守尔来到鲁克沁镇。随后,他走进吐鲁番鄯甜瓜业有限公司。";
+        let got = visits(text, "2024-08");
+        assert!(got.contains(&v("阚立新", "鲁克沁镇", &["2024-08-21"])), "{got:?}");
+        assert!(got.contains(&v("艾合买提江·吾守尔", "吐鲁番鄯甜瓜业有限公司", &["2024-08-21"])), "{got:?}");
+        assert!(got.contains(&v("阚立新", "吐鲁番鄯甜瓜业有限公司", &["2024-08-21"])), "{got:?}");
     }
 
     #[test]

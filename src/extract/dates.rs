@@ -73,13 +73,19 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// The date expressions of `text`, in order. A period (`11月14日至16日`, the
 /// dates of an expo) and a page's time stamp (`2024-11-16 07:45`) are left
 /// out: they say when something ran or was posted, not the day being told.
+/// A period that opens a clause (`8月21日至22日,副市长…到…调研`) is the
+/// story's own, and tells its first day.
 pub fn find(text: &str) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = DAYS
         .captures_iter(text)
         .filter_map(|c| {
             let span = c.get(0)?.range();
-            if PERIOD_OR_STAMP.find(&text[span.end..]).is_some_and(|m| m.start() == 0) {
-                return None;
+            if let Some(period) = PERIOD_OR_STAMP.find(&text[span.end..]).filter(|m| m.start() == 0) {
+                let rest = &text[span.end + period.end()..];
+                let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                if !digits.strip_prefix('日').is_some_and(|r| r.starts_with(',')) {
+                    return None;
+                }
             }
             let expr = if let Some(y) = c.get(5) {
                 DateExpr::Days {
@@ -241,6 +247,9 @@ mod tests {
         for text in ["近3日,全区", "每月15日,", "第3日上午", "11月7日、13日,区委书记"] {
             assert!(!find(text).iter().any(|d| matches!(d.expr, DateExpr::DayOfMonth(_))), "{text}");
         }
+        // A period that opens a sentence tells the story's first day.
+        let found = find("8月21日至22日,副市长艾合买提江·吾守尔到鄯善县调研。");
+        assert_eq!(found.first().map(|d| &d.expr), Some(&DateExpr::Days { year: None, month: 8, days: vec![21] }));
         // A period and a time stamp are no day of the story.
         assert!(find("第二十六届高交会于11月14日至16日在深圳举办").is_empty());
         assert!(find("深圳新闻网2024-11-16 07:45").is_empty());

@@ -253,8 +253,10 @@ fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace)
         let mut at = m.end();
         let mut first = true;
         let name_after_title = |at: usize| {
-            dotted_name_at(x, text, at)
-                .or_else(|| name_at(x, text, at))
+            if opens_dotted_name(text, at) {
+                return dotted_name_at(x, text, at).map(|end| (end, "title_name"));
+            }
+            name_at(x, text, at)
                 .map(|end| (end, "title_name"))
                 .or_else(|| rare_surname_name_at(x, text, at).map(|end| (end, RARE_SURNAME)))
         };
@@ -525,26 +527,51 @@ const NAME_DOTS: &[char] = &['·', '•', '・', '‧'];
 /// title: runs of Chinese characters joined by a dot, the last ending where
 /// punctuation or a word of two characters that follows names starts
 /// (艾尔肯·吐尼亚孜出席, 阿不都热合曼·买买提陪同: 提 of 买买提 opens 提出 too).
+/// Where no such word comes within five characters of the last part, the
+/// name ends at the first single character that follows names, two
+/// characters into that part at least (艾合买提江·吾守尔到鄯善县调研).
 fn dotted_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
-    /// The longest part of such a name, in characters.
-    const MAX_PART: usize = 8;
     let (mut end, mut dots, mut part) = (at, 0, 0);
+    let mut first_follower = None;
     for (i, c) in text[at..].char_indices() {
         let pos = at + i;
         if NAME_DOTS.contains(&c) && part > 0 {
-            (dots, part) = (dots + 1, 0);
+            (dots, part, first_follower) = (dots + 1, 0, None);
             continue;
         }
         if !is_han(c) || (dots > 0 && part > 0 && x.starts_long_follower(text, pos)) {
             break;
         }
+        if dots > 0 && part >= 2 && first_follower.is_none() && x.starts_follower(text, pos) {
+            first_follower = Some(pos);
+        }
+        if dots > 0 && part == MAX_LAST_PART && first_follower.is_some() {
+            end = first_follower?;
+            break;
+        }
         part += 1;
         end = pos + c.len_utf8();
-        if part > MAX_PART {
-            return None;
+        if part > MAX_NAME_PART {
+            end = first_follower?;
+            break;
         }
     }
-    (dots > 0 && part > 0 && x.ends_name(text, end)).then_some(end)
+    (dots > 0 && end > at && x.ends_name(text, end)).then_some(end)
+}
+
+/// The longest part of a transliterated name, in characters.
+const MAX_NAME_PART: usize = 8;
+
+/// The longest last part of a transliterated name read past a single
+/// character that follows names (买买提 past 提), in characters.
+const MAX_LAST_PART: usize = 5;
+
+/// Whether a transliterated name opens at `at`: Chinese characters, then a
+/// dot and another (艾合买提江·吾守尔), so no shorter name may be read there
+/// (艾合买, where 提 also opens 提出).
+fn opens_dotted_name(text: &str, at: usize) -> bool {
+    let run = text[at..].char_indices().take(MAX_NAME_PART + 1).find(|&(_, c)| !is_han(c));
+    run.is_some_and(|(i, c)| i > 0 && NAME_DOTS.contains(&c) && text[at + i + c.len_utf8()..].starts_with(is_han))
 }
 
 /// Whether the text ends at `at` or a punctuation mark stands there.
@@ -607,6 +634,8 @@ mod tests {
         // A transliterated name, its parts joined by a dot.
         ("自治区党委副书记、自治区主席艾尔肯·吐尼亚孜出席会议。", &["艾尔肯·吐尼亚孜"]),
         ("州长阿不都热合曼•买买提陪同调研。", &["阿不都热合曼•买买提"]),
+        ("副市长艾合买提江·吾守尔到鄯善县连木沁镇调研。", &["艾合买提江·吾守尔"]),
+        ("副市长艾合买提江·吾守尔到鄯善县调研。", &["艾合买提江·吾守尔"]),
         // …but not words that run on after a title.
         ("县委书记专题研究部署。区长办公会议召开。书记带队走访企业。", &[]),
         ("区长高度重视,副书记认真听取汇报并讲话。主任热情欢迎,", &[]),
