@@ -291,10 +291,17 @@ pub fn relate(
             if !here.is_empty() && !s.headline {
                 lead_paragraph.get_or_insert(paragraph);
                 // 到弥勒工业园区和朋普镇调研。在弥勒工业园区,…: the scene is at
-                // the first stop; those named after it are yet to come.
+                // the first stop; towns named after it are yet to come (the
+                // companies after it are of the same place: 走访A厂和B公司).
                 let site_entity = resolved.entity_of_mention[site];
                 match paragraph_stops.iter().position(|(t, _)| *t == site_entity) {
-                    Some(i) => paragraph_stops.truncate(i + 1),
+                    Some(i) => {
+                        let mut at = 0;
+                        paragraph_stops.retain(|(t, _)| {
+                            at += 1;
+                            at <= i + 1 || resolved.entities[*t].key.entity_type != EntityType::Town
+                        });
+                    }
                     None => paragraph_stops.push((site_entity, days.clone())),
                 }
             }
@@ -851,6 +858,15 @@ mod tests {
         assert!(got.contains(&v("阚立新", "鲁克沁镇", &["2024-08-21"])), "{got:?}");
         assert!(got.contains(&v("艾合买提江·吾守尔", "吐鲁番鄯甜瓜业有限公司", &["2024-08-21"])), "{got:?}");
         assert!(got.contains(&v("阚立新", "吐鲁番鄯甜瓜业有限公司", &["2024-08-21"])), "{got:?}");
+    }
+
+    #[test]
+    fn companies_named_after_the_scene_are_of_its_place() {
+        // synthetic-f 003: the scene at the first company leaves the second
+        // a stop of the paragraph.
+        let text = "11月5日,县委书记逄立恒到安平县调研。\n当天下午,逄立恒来到大子文镇,先后走访安平县鸿屹丝网厂和河北冀滤环保科技集团有限公司。在安平县鸿屹丝网厂,逄立恒察看了车间。大子文镇镇长邸美华陪同。";
+        let got = visits(text, "2024-11");
+        assert!(got.contains(&v("邸美华", "河北冀滤环保科技集团有限公司", &["2024-11-05"])), "{got:?}");
     }
 
     #[test]

@@ -227,9 +227,9 @@ impl Aliases {
         let by_form: BTreeMap<String, String> = owners
             .into_iter()
             // A form that is a registered name is a company of its own,
-            // unless it is a bare group name (启岳集团), which is how a
-            // group's full name is shortened.
-            .filter(|(form, names)| names.len() == 1 && (!registered.contains(form) || is_bare_group(form)))
+            // unless it bears no 有限 or 股份 (启岳集团, 鸿屹丝网厂, 鼎驰随州公司):
+            // that is how a full name is shortened.
+            .filter(|(form, names)| names.len() == 1 && (!registered.contains(form) || is_short_registered(form)))
             .filter_map(|(form, names)| names.into_iter().next().map(|n| (form, n)))
             .collect();
         let forms: Vec<&str> = by_form.keys().map(String::as_str).collect();
@@ -296,10 +296,10 @@ fn leading_places_len(x: &Extractor, name: &str) -> usize {
     len
 }
 
-/// Whether `name` ends in 集团 and in no word of a registered company
-/// (有限公司): a group named by its trade name.
-fn is_bare_group(name: &str) -> bool {
-    name.ends_with("集团") && !name.contains("公司")
+/// Whether `name` ends like a registered name (集团, 公司, 厂) without the
+/// words of one (有限, 股份): a company by its short name.
+fn is_short_registered(name: &str) -> bool {
+    ["集团", "公司", "厂"].iter().any(|s| name.ends_with(s)) && !name.contains("有限") && !name.contains("股份")
 }
 
 /// The short forms of a registered name, each with the business-line words
@@ -332,11 +332,24 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
         .filter(|(r, _)| r.start == 0 && r.end < stem.len())
         .map(|(r, _)| &stem[r.end..]);
     let core = placeless.unwrap_or(stem);
+    if placeless.is_some() {
+        // Without the place, with the suffix (安平县鸿屹丝网厂 → 鸿屹丝网厂).
+        out.push((format!("{core}{}", &plain[suffix.range()]), String::new()));
+    }
+    let trade_name: String = core.chars().take(2).collect();
     // A group goes by its trade name, the core's first two characters, and
     // 集团 (深圳启岳半导体陶瓷集团有限公司 → 启岳集团).
     if group && core.chars().count() > 2 {
-        let trade_name: String = core.chars().take(2).collect();
         out.push((format!("{trade_name}集团"), String::new()));
+    }
+    // A company of a group in a place goes by the trade name, the place and
+    // 公司 (鼎驰专用汽车(随州)有限公司 → 鼎驰随州公司).
+    if let Some(bracket) = name.rfind('(') {
+        let inner = name[bracket + 1..].split(')').next().unwrap_or("");
+        let is_place = x.gazetteer.find_all(inner).next().is_some_and(|(r, _)| r == (0..inner.len()));
+        if is_place && core.chars().count() > 2 {
+            out.push((format!("{trade_name}{inner}公司"), String::new()));
+        }
     }
     let (brand, line) = rules.split_industry(core);
     let min_chars = if placeless.is_some() && !line.is_empty() { 2 } else { 3 };
@@ -554,6 +567,14 @@ mod tests {
             "走访浙江恒匠电动工具股份有限公司。恒匠电动董事长何景屹说。",
             &["浙江恒匠电动工具股份有限公司", "浙江恒匠电动工具股份有限公司"],
         ),
+        // A name without its place, and a company of a group in a place.
+        ("走访安平县鸿屹丝网厂。在鸿屹丝网厂,察看了车间。", &["安平县鸿屹丝网厂", "安平县鸿屹丝网厂"]),
+        (
+            "鼎驰专用汽车(随州)有限公司投产。鼎驰随州公司总经理庞书宁介绍。",
+            &["鼎驰专用汽车(随州)有限公司", "鼎驰专用汽车(随州)有限公司"],
+        ),
+        // 会见 ends a name read leftwards, as the other verbs do.
+        ("随州日报2025年6月11日第1版·要闻翟泓舟会见鼎驰集团客人。", &["鼎驰集团"]),
         // A kind of brand, not a brand's name.
         ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus
