@@ -1,4 +1,4 @@
-//! The synthetic yardsticks (`tests/synthetic/`, `-b/` … `-e/`): the
+//! The synthetic yardsticks (`tests/synthetic/`, `-b/` … `-f/`): the
 //! scorer's figures on builds of articles in other genres, run without their
 //! manifests.
 
@@ -47,40 +47,35 @@ fn extraction_holds_on_articles_of_other_genres() {
     }
 }
 
-/// Set D was written without sight of the rules. Three of its articles give
-/// no year, or only a past one (2021年落户), so the days of their visits are
-/// scored with the manifest that dates them; the names and visits without.
-#[test]
-fn extraction_holds_on_the_set_written_without_seeing_the_rules() {
-    check_names_and_visits("synthetic-d", &score("synthetic-d"));
-    check("synthetic-d with its manifest", &score_with("synthetic-d", true));
-}
+/// Sets D, E and F were written without sight of the rules, and the rules
+/// then corrected against them; each row holds what was reached, as floors
+/// (set, entity F1, visit F1, visit date accuracy). Some of their articles
+/// give no year, or only a past one, so the days of visits are scored with
+/// the manifest that dates them, the names and visits without. Set E keeps
+/// Mongolian names no rule reads (乌日汗, 巴图孟和); set F a two-day tour
+/// whose second day those who went along are not credited with.
+const WRITTEN_UNSEEN: &[(&str, f64, f64, f64)] =
+    &[("synthetic-d", 0.95, 0.95, 0.95), ("synthetic-e", 0.95, 0.93, 0.95), ("synthetic-f", 0.95, 0.93, 0.90)];
 
-/// Set E, the second written without sight of the rules, with its
-/// Mongolian names (乌日汗, 萨仁高娃) that no rule reads yet: names must
-/// hold at 0.95, visits at 0.90 (0.908 reached), and the days of visits,
-/// given the manifest for the article that states no year, at 0.95.
 #[test]
-fn extraction_holds_on_the_second_set_written_without_seeing_the_rules() {
-    let report = score("synthetic-e");
-    let entities = report["entities"]["f1"].as_f64().unwrap();
-    let visits = report["visits"]["f1"].as_f64().unwrap();
-    assert!(entities >= 0.95, "synthetic-e: entity F1 {entities}");
-    assert!(visits >= 0.90, "synthetic-e: visit F1 {visits}");
-    let with_manifest = score_with("synthetic-e", true);
-    let dates = with_manifest["visits"]["date_accuracy"].as_f64().unwrap();
-    assert!(dates >= 0.95, "synthetic-e with its manifest: visit date accuracy {dates}");
+fn extraction_holds_on_sets_written_without_seeing_the_rules() {
+    for &(set, entities_floor, visits_floor, dates_floor) in WRITTEN_UNSEEN {
+        let report = score(set);
+        let entities = report["entities"]["f1"].as_f64().unwrap();
+        let visits = report["visits"]["f1"].as_f64().unwrap();
+        assert!(entities >= entities_floor, "{set}: entity F1 {entities}");
+        assert!(visits >= visits_floor, "{set}: visit F1 {visits}");
+        let with_manifest = score_with(set, true);
+        let dates = with_manifest["visits"]["date_accuracy"].as_f64().unwrap();
+        assert!(dates >= dates_floor, "{set} with its manifest: visit date accuracy {dates}");
+    }
 }
 
 fn check(set: &str, report: &Value) {
-    check_names_and_visits(set, report);
-    let dates = report["visits"]["date_accuracy"].as_f64().unwrap();
-    assert!(dates >= 0.95, "{set}: visit date accuracy {dates}");
-}
-
-fn check_names_and_visits(set: &str, report: &Value) {
     let entities = report["entities"]["f1"].as_f64().unwrap();
     let visits = report["visits"]["f1"].as_f64().unwrap();
     assert!(entities >= 0.95, "{set}: entity F1 {entities}");
     assert!(visits >= 0.95, "{set}: visit F1 {visits}");
+    let dates = report["visits"]["date_accuracy"].as_f64().unwrap();
+    assert!(dates >= 0.95, "{set}: visit date accuracy {dates}");
 }
