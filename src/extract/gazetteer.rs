@@ -184,10 +184,12 @@ impl Gazetteer {
                 || ORGANISATION_ENDINGS.iter().any(|e| name.ends_with(e))
         };
         let mut by_spelling: FxHashMap<String, Vec<Form>> = FxHashMap::default();
-        for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
+        let named: Vec<(usize, &Division)> =
+            self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)).collect();
+        for &(i, d) in &named {
             by_spelling.entry(d.name.clone()).or_default().push(Form { division: i, short: false });
         }
-        for (i, d) in self.divisions.iter().enumerate().filter(|(_, d)| !generic(&d.name)) {
+        for &(i, d) in &named {
             if let Some(short) = short_form(d) {
                 // A short form that is some other place's full name stays that place.
                 if !by_spelling.get(&short).is_some_and(|f| f.iter().any(|f| !f.short)) {
