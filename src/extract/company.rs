@@ -40,6 +40,10 @@ pub struct Rules {
 const BRAND_KINDS: &[&str] =
     &["自主", "自有", "民族", "知名", "国际", "国产", "区域", "公用", "城市", "本土", "高端", "优质", "特色", "农业"];
 
+/// Verbs done to a brand, which a name read back before 品牌 may end with
+/// (做精主业、做强品牌).
+const BRAND_VERBS: &[&str] = &["做强", "做大", "做响", "做优", "做精", "打造", "培育", "擦亮", "树立", "塑造", "提升"];
+
 /// The longest brand name taken before 品牌.
 const MAX_BRAND: usize = 4;
 
@@ -398,8 +402,17 @@ pub fn find(
     }
     for m in text.match_indices("品牌") {
         let at = m.0;
-        let listed = text[..at].ends_with('等');
-        let end = if listed { at - '等'.len_utf8() } else { at };
+        // A list closes with 等 right before 品牌, or before the business
+        // line its brands are of (岚途汽车、锋驰等新能源汽车品牌).
+        let line_start = text[..at]
+            .rfind('等')
+            .filter(|&i| i + 3 < at && at - i <= 3 * (MAX_BRAND + 3) && rules.only_industry(&text[i + 3..at]));
+        let listed = text[..at].ends_with('等') || line_start.is_some();
+        let end = match line_start {
+            Some(i) => i,
+            None if listed => at - '等'.len_utf8(),
+            None => at,
+        };
         // 品牌 must end the phrase (引入星途品牌。), not start one (加快品牌国际化).
         if text[..end].ends_with('”') || !(listed || x.ends_name(text, at + "品牌".len())) {
             continue;
@@ -411,9 +424,23 @@ pub fn find(
         let counted = name.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十几数多".contains(c));
         // A brand is short and named as such (引入星途品牌), not described (打造
         // 有影响力的汉服品牌, 做响地方特色品牌).
-        let described = text[..start].ends_with('的') || BRAND_KINDS.iter().any(|k| name.ends_with(k));
+        let described = text[..start].ends_with('的')
+            || BRAND_KINDS.iter().any(|k| name.ends_with(k))
+            || BRAND_VERBS.iter().any(|v| name.ends_with(v));
         if name.chars().count() <= MAX_BRAND && !counted && !described && rules.may_be_company(name) {
             out.push(company(text, start..end, "brand"));
+            // The items listed before it (岚途汽车、锋驰等…品牌).
+            let mut item_end = start;
+            while listed && text[..item_end].ends_with('、') {
+                let before = item_end - '、'.len_utf8();
+                let item_start = x.scan_back(text, before, MAX_BRAND + 1, false);
+                let item = &text[item_start..before];
+                if item_start == before || item.chars().count() > MAX_BRAND || !rules.may_be_company(item) {
+                    break;
+                }
+                out.push(company(text, item_start..before, "brand"));
+                item_end = item_start;
+            }
         } else if start < end {
             trace.reject(EntityType::Company, text, start..end, "brand", || {
                 "longer than a brand, a count (十余个), or a generic or non-company name".into()
@@ -575,6 +602,12 @@ mod tests {
         ),
         // 会见 ends a name read leftwards, as the other verbs do.
         ("随州日报2025年6月11日第1版·要闻翟泓舟会见鼎驰集团客人。", &["鼎驰集团"]),
+        // Brands listed before the business line they are of; a verb done
+        // to a brand is none.
+        ("已为岚途汽车、锋驰等新能源汽车品牌配套。", &["岚途汽车", "锋驰"]),
+        ("勉励企业做精主业、做强品牌。", &[]),
+        // A verb of policy ends a name read leftwards.
+        ("要加快推进北京澄禾生物科技有限公司项目建设。", &["北京澄禾生物科技有限公司"]),
         // A kind of brand, not a brand's name.
         ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus
