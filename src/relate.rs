@@ -247,12 +247,18 @@ pub fn relate(
                 _ => true,
             })
             .collect();
-        for &m in in_sentence.iter().filter(|&&m| mentions[m].entity_type == EntityType::Official) {
+        let officials_here: Vec<usize> =
+            in_sentence.iter().copied().filter(|&m| mentions[m].entity_type == EntityType::Official).collect();
+        for &m in &officials_here {
             let after = &text[mentions[m].span.end..s.span.end];
             if LEADING.iter().any(|w| after.starts_with(w))
                 && let Some(group) = GROUPS.iter().filter_map(|g| after.find(g).map(|at| (at, *g))).min()
             {
-                groups.push((group.1, resolved.entity_of_mention[m]));
+                // Those named with the one before 率 lead it too (诸暨市委书记骆承泽,
+                // 市委副书记、市长斯晓琼率诸暨市党政代表团…).
+                for &head in officials_here.iter().filter(|&&o| mentions[o].span.start <= mentions[m].span.start) {
+                    groups.push((group.1, resolved.entity_of_mention[head]));
+                }
             }
         }
         // Who leads the groups `span` of the text names (考察团首先来到…).
@@ -812,6 +818,16 @@ mod tests {
         assert!(got.contains(&v("詹启航", "大涌镇", &["2025-03-05"])), "{got:?}");
         assert!(got.contains(&v("詹启航", "广东澜庭家居集团股份有限公司", &["2025-03-05"])), "{got:?}");
         assert!(got.contains(&v("詹启航", "东莞晶曜光电科技股份有限公司", &["2025-03-05"])), "{got:?}");
+    }
+
+    #[test]
+    fn all_named_before_the_lead_word_head_the_group() {
+        // synthetic-g 004: two heads of a delegation, and hosts going along.
+        let text = "3月20日,诸暨市委书记骆承泽,市委副书记、市长斯晓琼率诸暨市党政代表团来萧山交流考察。区委书记韩柏舟陪同考察。\n20日下午,代表团首先来到瓜沥镇。";
+        let got = visits(text, "2025-03");
+        for official in ["骆承泽", "斯晓琼", "韩柏舟"] {
+            assert!(got.contains(&v(official, "瓜沥镇", &["2025-03-20"])), "{official}: {got:?}");
+        }
     }
 
     #[test]
