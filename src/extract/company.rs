@@ -44,6 +44,9 @@ const BRAND_KINDS: &[&str] =
 /// (做精主业、做强品牌).
 const BRAND_VERBS: &[&str] = &["做强", "做大", "做响", "做优", "做精", "打造", "培育", "擦亮", "树立", "塑造", "提升"];
 
+/// The longest business line read between a list's 等 and 品牌 (新能源汽车).
+const MAX_LINE: usize = 8;
+
 /// The longest brand name taken before 品牌.
 const MAX_BRAND: usize = 4;
 
@@ -404,9 +407,10 @@ pub fn find(
         let at = m.0;
         // A list closes with 等 right before 品牌, or before the business
         // line its brands are of (岚途汽车、锋驰等新能源汽车品牌).
-        let line_start = text[..at]
-            .rfind('等')
-            .filter(|&i| i + 3 < at && at - i <= 3 * (MAX_BRAND + 3) && rules.only_industry(&text[i + 3..at]));
+        let line_start = text[..at].rfind('等').filter(|&i| {
+            let line = &text[i + '等'.len_utf8()..at];
+            !line.is_empty() && line.chars().count() <= MAX_LINE && rules.only_industry(line)
+        });
         let listed = text[..at].ends_with('等') || line_start.is_some();
         let end = match line_start {
             Some(i) => i,
