@@ -612,6 +612,8 @@ mod tests {
         ("勉励企业做精主业、做强品牌。", &[]),
         // A verb of policy ends a name read leftwards.
         ("要加快推进北京澄禾生物科技有限公司项目建设。", &["北京澄禾生物科技有限公司"]),
+        // 重点企业 ends a name read leftwards.
+        ("当天下午,顾钧默走访了辖区重点企业上海铂岸数字科技有限公司。", &["上海铂岸数字科技有限公司"]),
         // A kind of brand, not a brand's name.
         ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus

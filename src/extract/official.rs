@@ -625,6 +625,10 @@ mod tests {
         ("17日上午,县委副书记、县长程鹤年到杭口镇调研。", &["程鹤年"]),
         // 和 before punctuation joins nothing: it ends the name 殷春和.
         ("县人大常委会副主任殷春和、县政协副主席祝芳菲列席会议。", &["殷春和", "祝芳菲"]),
+        // Given names with 行 and 可 (景行, 可昕), function words elsewhere.
+        ("4月16日,区委书记苗景行带队调研江宁开发区。副区长虞可昕陪同调研。", &["苗景行", "虞可昕"]),
+        // 区长 inside 社区长者 is no title.
+        ("顾钧默走进新开的社区长者食堂,与老人聊菜品。", &[]),
         // A surname the lexicon lacks, right after a title (拓, 折 of Shaanxi).
         ("神木市人大常委会主任解玉芳、市政协主席拓振华参加座谈会。", &["解玉芳", "拓振华"]),
         ("榆林市政府秘书长仝志远,市委副书记、市长折茂霖陪同调研。", &["仝志远", "折茂霖"]),

@@ -274,6 +274,8 @@ mod tests {
         // Villages, Mongolian villages and communities of a town the article names.
         ("7月16日,屈景澜首先来到巴彦木仁苏木乌兰布和嘎查,察看梭梭林长势。", &["巴彦木仁苏木", "乌兰布和嘎查"]),
         ("叙州区柏溪街道党工委书记冉光曜深入喜龙社区、少峨社区走访。", &["叙州区", "柏溪街道", "喜龙社区", "少峨社区"]),
+        // 要求 is no part of a zone's name.
+        ("苗景行要求开发区和相关部门建立专人对接机制。", &[]),
         // A unit the source lists among towns that is a body (林草局) is no place.
         ("旗林草局负责人介绍。", &[]),
         // A unit named by a common noun that many counties use (工业园区) is
