@@ -54,6 +54,13 @@ const MAX_BRAND: usize = 4;
 /// (一家平台公司, 两家单体公司, 优于母公司).
 const COUNTING: &[char] = &['一', '两', '几', '多', '家', '母', '子', '个'];
 
+/// Function words, which no short name of 公司 or 厂 holds even after its
+/// places (嘉定区共有3家上市公司, 浦东新区所有公司, 区政府所属公司).
+const FUNCTION_CHARS: &[char] = &[
+    '的', '了', '在', '是', '等', '及', '或', '都', '所', '属', '共', '有', '各', '每', '该', '此', '其', '之', '下',
+    '上',
+];
+
 /// Executives' titles: a short name right before one names their company.
 const EXECUTIVE_TITLES: &[&str] = &["董事长", "总经理", "副总裁", "总裁", "首席执行官", "创始人", "CEO"];
 static EXECUTIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&EXECUTIVE_TITLES.join("|")).expect("executive regex"));
@@ -172,7 +179,8 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
             Some("a factory named only by its trade, or the word 工厂")
         } else if (suffix == "公司" || suffix == "厂")
             && (own.chars().count() > if places == 0 { 6 } else { 8 }
-                || (places == 0 && stem.chars().any(|c| x.official_rules_reject(c) || COUNTING.contains(&c))))
+                || own.chars().any(|c| COUNTING.contains(&c) || FUNCTION_CHARS.contains(&c))
+                || (places == 0 && stem.chars().any(|c| x.official_rules_reject(c))))
         {
             // A bare 公司 or 厂 ends many phrases (一家平台公司, 优于母公司): only a
             // short name of name characters counts (华通汽车公司, 宏达机械厂).
@@ -614,6 +622,8 @@ mod tests {
         ("要加快推进北京澄禾生物科技有限公司项目建设。", &["北京澄禾生物科技有限公司"]),
         // 重点企业 ends a name read leftwards.
         ("当天下午,顾钧默走访了辖区重点企业上海铂岸数字科技有限公司。", &["上海铂岸数字科技有限公司"]),
+        // …but a bare 公司 after places and running text is no name.
+        ("嘉定区共有3家上市公司。浦东新区所有公司都要参加。上海市国资委下属公司负责。", &[]),
         // A kind of brand, not a brand's name.
         ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus

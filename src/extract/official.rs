@@ -122,7 +122,7 @@ impl Rules {
         }
         let mut chars = name.chars();
         let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return false };
-        let surname_len = if count >= 3 && self.surnames.double.binary_search(&(first, second)).is_ok() {
+        let surname_len = if count >= 3 && self.surnames.is_compound(first, second) {
             2
         } else if self.surnames.single.binary_search(&first).is_ok() {
             1
@@ -132,7 +132,7 @@ impl Rules {
         // Every character is Chinese, three bytes in UTF-8.
         let given = &name[surname_len * name.len() / count..];
         // 欧阳 of 欧阳书记 is a surname, whatever 欧 and 阳 could be alone.
-        let compound_surname = count == 2 && self.surnames.double.binary_search(&(first, second)).is_ok();
+        let compound_surname = count == 2 && self.surnames.is_compound(first, second);
         (1..=2).contains(&(count - surname_len))
             && !compound_surname
             && !given.chars().any(|c| self.non_name.contains(&c))
@@ -150,18 +150,22 @@ struct Surnames {
 }
 
 impl Surnames {
-    /// The surname `text` ends with, if it is followed by a title: a
-    /// compound one (欧阳) where the text ends with one, else the last
-    /// character (陆 of 陆书记).
-    fn ending<'t>(&self, text: &'t str) -> Option<&'t str> {
+    /// Whether `first` and `second` make a compound surname (欧阳).
+    fn is_compound(&self, first: char, second: char) -> bool {
+        self.double.binary_search(&(first, second)).is_ok()
+    }
+
+    /// The surnames `text` may end with, if a title follows it: a compound
+    /// one (欧阳) where the text ends with one, then the last character (陆
+    /// of 陆书记).
+    fn endings<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
         let mut chars = text.char_indices().rev();
-        let (last_at, last) = chars.next()?;
-        if let Some((first_at, first)) = chars.next()
-            && self.double.binary_search(&(first, last)).is_ok()
-        {
-            return Some(&text[first_at..]);
-        }
-        Some(&text[last_at..])
+        let last = chars.next();
+        let compound = last
+            .zip(chars.next())
+            .filter(|&((_, l), (_, f))| self.is_compound(f, l))
+            .map(|(_, (first_at, _))| &text[first_at..]);
+        compound.into_iter().chain(last.map(|(at, _)| &text[at..]))
     }
 
     fn new(words: &[&str]) -> Surnames {
@@ -397,15 +401,25 @@ pub fn find(x: &Extractor, words: &LexiconWords, lookup: &Lookup, trace: &mut Tr
     // 陆书记, 欧阳书记: the only official of the article with that surname and title.
     for &(pattern, at) in &words.after_names {
         let Some(title) = SURNAME_TITLES.get(pattern) else { continue };
-        let Some(surname) = x.official.surnames.ending(&text[..at]) else {
+        // A compound surname where the text ends with one and an official
+        // bears it, else the last character (司马 of 公司马书记 is 马).
+        let holders_of = |surname: &str| -> Vec<&String> {
+            titles_by_name
+                .iter()
+                .filter(|(name, ts)| name.starts_with(surname) && ts.iter().any(|t| t.ends_with(title)))
+                .map(|(name, _)| name)
+                .collect()
+        };
+        let Some((surname, holders)) = x
+            .official
+            .surnames
+            .endings(&text[..at])
+            .map(|surname| (surname, holders_of(surname)))
+            .find(|(_, holders)| !holders.is_empty())
+        else {
             continue;
         };
         let start = at - surname.len();
-        let holders: Vec<&String> = titles_by_name
-            .iter()
-            .filter(|(name, ts)| name.starts_with(surname) && ts.iter().any(|t| t.ends_with(title)))
-            .map(|(name, _)| name)
-            .collect();
         if let [name] = holders.as_slice()
             && (!text[..start].chars().next_back().is_some_and(is_han) || x.ends_name(text, at + title.len()))
         {
@@ -492,7 +506,8 @@ pub const RARE_SURNAME: &str = "title_rare_surname";
 /// The end of a name whose surname the lexicon lacks (折茂霖, 郇立新), read
 /// only right after a title, where a name is expected: three Chinese
 /// characters, none that stands in no given name nor opens an
-/// organisation, then a word that ends a name (市政协主席拓振华参加). Four or
+/// organisation, then a word that ends a name (市政协主席拓振华参加; 抓 of
+/// 书记亲自抓 stands in no given name). Four or
 /// five such characters (Mongolian names: 副旗长萨仁高娃陪同, 旗长额尔德木图参加)
 /// need a word of two characters that follows names after them: not
 /// punctuation, which also ends phrases (区长高度重视,).
@@ -542,7 +557,12 @@ fn dotted_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
         if !is_han(c) || (dots > 0 && part > 0 && x.starts_long_follower(text, pos)) {
             break;
         }
-        if dots > 0 && part >= 2 && first_follower.is_none() && x.starts_follower(text, pos) {
+        if dots > 0
+            && part >= 2
+            && first_follower.is_none()
+            && !TRANSLITERATION_CHARS.contains(&c)
+            && x.starts_follower(text, pos)
+        {
             first_follower = Some(pos);
         }
         if dots > 0 && part == MAX_LAST_PART && first_follower.is_some() {
@@ -556,11 +576,19 @@ fn dotted_name_at(x: &Extractor, text: &str, at: usize) -> Option<usize> {
             break;
         }
     }
+    // A single character that follows names ends it wherever the name stops
+    // (…吾守尔在会上讲话).
+    let end = first_follower.unwrap_or(end);
     (dots > 0 && end > at && x.ends_name(text, end)).then_some(end)
 }
 
 /// The longest part of a transliterated name, in characters.
 const MAX_NAME_PART: usize = 8;
+
+/// Characters transliterated names use that also open words that follow
+/// names (提 of 买买提, 沙吾提, 提出; 来 of 阿不来提, 来到): they do not end
+/// such a name.
+const TRANSLITERATION_CHARS: &[char] = &['提', '来'];
 
 /// The longest last part of a transliterated name read past a single
 /// character that follows names (买买提 past 提), in characters.
@@ -576,10 +604,8 @@ fn opens_dotted_name(text: &str, at: usize) -> bool {
 
 /// Whether the text ends at `at` or a punctuation mark stands there.
 fn punctuation_at(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| matches!(c, '、' | ',' | '，' | '。' | ';' | '；' | ':' | '：' | ')' | '）' | '”'))
+    // Normalisation has made full-width commas, colons and brackets half-width.
+    text[at..].chars().next().is_none_or(|c| matches!(c, '、' | ',' | '。' | ';' | ':' | ')' | '”'))
 }
 
 #[cfg(test)]
@@ -640,14 +666,19 @@ mod tests {
         ("州长阿不都热合曼•买买提陪同调研。", &["阿不都热合曼•买买提"]),
         ("副市长艾合买提江·吾守尔到鄯善县连木沁镇调研。", &["艾合买提江·吾守尔"]),
         ("副市长艾合买提江·吾守尔到鄯善县调研。", &["艾合买提江·吾守尔"]),
+        ("副市长艾合买提江·吾守尔在会上讲话。", &["艾合买提江·吾守尔"]),
+        ("吐峪沟乡乡长努尔艾力·阿不来提介绍。", &["努尔艾力·阿不来提"]),
         // …but not words that run on after a title.
         ("县委书记专题研究部署。区长办公会议召开。书记带队走访企业。", &[]),
         ("区长高度重视,副书记认真听取汇报并讲话。主任热情欢迎,", &[]),
+        ("要落实书记亲自抓、县长具体抓的工作机制。", &[]),
         ("醴陵市委书记栾振邦推介醴陵投资环境。", &["栾振邦"]),
         // …while before a name it is "and".
         ("区长李红和副区长王刚出席。", &["李红", "王刚"]),
         // surname_title
         ("区委书记孙文出席会议。孙书记指出,要强化意识。", &["孙文", "孙文"]),
+        // 司马 that only ends 公司 is no compound surname here (公司马书记 is 马云).
+        ("市委书记马云出席。这家公司马书记说了。", &["马云", "马云"]),
         // A compound surname with a title (欧阳书记), and a deputy's title.
         (
             "市委书记欧阳砚舟、副市长上官婕来到西三镇。欧阳书记接过葡萄。上官副市长介绍。",
