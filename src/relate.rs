@@ -68,13 +68,11 @@ pub struct Relation {
 const VISIT_CONFIDENCE: f64 = 0.95;
 const ACCOMPANYING_CONFIDENCE: f64 = 0.8;
 
-/// Verbs of going along with a visit, which take the targets of the
-/// sentence before.
 /// Groups an official leads (詹启航率我县考察团赴…), which later sentences
 /// name as their subject (考察团首先来到大涌镇).
 const GROUPS: &[&str] = &["考察团", "代表团", "调研组", "考察组", "督导组", "检查组", "工作组", "调研团", "访问团"];
-/// Words by which an official leads a group.
-const LEADING: &[&str] = &["率", "带领", "带队"];
+/// Words by which an official leads a group (率 but not 率先, "first").
+const LEADING: &[&str] = &["率领", "率", "带领", "带队"];
 
 /// How the names of provinces end (广东省, 广西壮族自治区).
 const PROVINCE_ENDINGS: &[&str] = &["省", "自治区"];
@@ -86,7 +84,13 @@ const ASKING_OTHERS: &[&str] = &["邀请", "欢迎", "希望", "吸引", "鼓励
 /// Words that may stand between a subject and its verb (他还来到, 他先后走进).
 const BEFORE_VERB: &[&str] = &["还", "又", "也", "再", "先后", "随后", "专程", "实地", "一同"];
 
+/// Verbs of going along with a visit, which take the targets of the
+/// sentence before.
 const ACCOMPANYING: &[&str] = &["陪同", "参加调研", "参加走访", "一同调研", "共同调研", "一同"];
+
+/// Words of a host receiving a group, which no co-leader of it stands
+/// before (区委书记韩柏舟会见了诸暨市委书记骆承泽率领的考察团).
+const RECEIVING: &[&str] = &["会见", "欢迎", "接待", "迎接", "陪同"];
 
 /// How near two mentions must be to co-occur.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
@@ -217,6 +221,7 @@ pub fn relate(
         // is not said to go along now.
         if !own_days.is_empty() && !own_days.iter().any(|d| tour.days.contains(d)) {
             tour = Tour::default();
+            paragraph_stops.clear();
         }
         if let Some(&d) = own_days.last() {
             last_day = Some(d);
@@ -252,11 +257,16 @@ pub fn relate(
         for &m in &officials_here {
             let after = &text[mentions[m].span.end..s.span.end];
             if LEADING.iter().any(|w| after.starts_with(w))
+                && !after.starts_with("率先")
                 && let Some(group) = GROUPS.iter().filter_map(|g| after.find(g).map(|at| (at, *g))).min()
             {
                 // Those named with the one before 率 lead it too (诸暨市委书记骆承泽,
                 // 市委副书记、市长斯晓琼率诸暨市党政代表团…).
-                for &head in officials_here.iter().filter(|&&o| mentions[o].span.start <= mentions[m].span.start) {
+                let co_leads = |o: usize| {
+                    let between = &text[mentions[o].span.end.min(mentions[m].span.start)..mentions[m].span.start];
+                    mentions[o].span.start <= mentions[m].span.start && !RECEIVING.iter().any(|w| between.contains(w))
+                };
+                for &head in officials_here.iter().filter(|&&o| co_leads(o)) {
                     groups.push((group.1, resolved.entity_of_mention[head]));
                 }
             }
@@ -828,6 +838,17 @@ mod tests {
         for official in ["骆承泽", "斯晓琼", "韩柏舟"] {
             assert!(got.contains(&v(official, "瓜沥镇", &["2025-03-20"])), "{official}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_host_and_a_first_are_no_leads() {
+        let text = "3月20日,区委书记韩柏舟会见了诸暨市委书记骆承泽率领的考察团。考察团首先来到瓜沥镇。";
+        let got = visits(text, "2025-03");
+        assert!(got.contains(&v("骆承泽", "瓜沥镇", &["2025-03-20"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "韩柏舟"), "{got:?}");
+        let text = "3月20日,区长李红率先来到瓜沥镇调研,要求检查组认真履职。检查组来到衙前镇。";
+        let got = visits(text, "2025-03");
+        assert!(!got.iter().any(|x| x.0 == "李红" && x.1 == "衙前镇"), "{got:?}");
     }
 
     #[test]

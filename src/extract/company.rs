@@ -54,6 +54,9 @@ const MAX_BRAND: usize = 4;
 /// (一家平台公司, 两家单体公司, 优于母公司).
 const COUNTING: &[char] = &['一', '两', '几', '多', '家', '母', '子', '个'];
 
+/// The longest name read back before a company suffix, in characters.
+const MAX_NAME: usize = 30;
+
 /// Function words, which no short name of 公司 or 厂 holds even after its
 /// places (嘉定区共有3家上市公司, 浦东新区所有公司, 区政府所属公司).
 const FUNCTION_CHARS: &[char] = &[
@@ -136,13 +139,14 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
         {
             continue;
         }
-        let mut start = x.scan_back(text, m.start(), 30, false);
+        let mut start = x.scan_back(text, m.start(), MAX_NAME, false);
         // A cutter that is also a business line ends many names (农机服务有限
         // 公司: 服务 cuts 为企业服务): right before the suffix, read on past it.
         if start == m.start()
             && let Some(line) = rules.industry.iter().find(|w| text[..start].ends_with(w.as_str()))
         {
-            start = x.scan_back(text, start - line.len(), 29, false);
+            let read = text[start - line.len()..m.start()].chars().count();
+            start = x.scan_back(text, start - line.len(), MAX_NAME.saturating_sub(read), false);
         }
         // A one-character cutter can sit inside a name (华为技术有限公司): when
         // cutting there leaves only a business line, read on past it.
@@ -150,7 +154,8 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
             && rules.only_industry(&text[start..m.start()])
             && let Some(c) = text[..start].chars().next_back().filter(|&c| is_han(c))
         {
-            start = x.scan_back(text, start - c.len_utf8(), 29, false);
+            let read = text[start - c.len_utf8()..m.start()].chars().count();
+            start = x.scan_back(text, start - c.len_utf8(), MAX_NAME.saturating_sub(read), false);
         }
         // A place that a one-character cutter cut into (成都 of 成都锐川…) is
         // part of the name.
@@ -351,22 +356,28 @@ fn short_forms(x: &Extractor, name: &str) -> Vec<(String, String)> {
         // Without the place, with the suffix (安平县鸿屹丝网厂 → 鸿屹丝网厂).
         out.push((format!("{core}{}", &plain[suffix.range()]), String::new()));
     }
-    let trade_name: String = core.chars().take(2).collect();
+    // The trade name: the brand's first two characters, where the brand is
+    // no business line (上海新能源汽车集团 has none to shorten).
+    let (brand, line) = rules.split_industry(core);
+    let trade_name: Option<String> = (brand.chars().count() >= 2 && !rules.only_industry(brand))
+        .then(|| brand.chars().take(2).collect())
+        .filter(|t: &String| !rules.industry.iter().any(|w| w.starts_with(t.as_str())));
     // A group goes by its trade name, the core's first two characters, and
     // 集团 (深圳启岳半导体陶瓷集团有限公司 → 启岳集团).
-    if group && core.chars().count() > 2 {
-        out.push((format!("{trade_name}集团"), String::new()));
-    }
-    // A company of a group in a place goes by the trade name, the place and
-    // 公司 (鼎驰专用汽车(随州)有限公司 → 鼎驰随州公司).
-    if let Some(bracket) = name.rfind('(') {
-        let inner = name[bracket + 1..].split(')').next().unwrap_or("");
-        let is_place = x.gazetteer.find_all(inner).next().is_some_and(|(r, _)| r == (0..inner.len()));
-        if is_place && core.chars().count() > 2 {
-            out.push((format!("{trade_name}{inner}公司"), String::new()));
+    if let Some(trade_name) = trade_name.filter(|_| core.chars().count() > 2) {
+        if group {
+            out.push((format!("{trade_name}集团"), String::new()));
+        }
+        // A company of a group in a place goes by the trade name, the place
+        // and 公司 (鼎驰专用汽车(随州)有限公司 → 鼎驰随州公司).
+        if let Some(bracket) = name.rfind('(') {
+            let inner = name[bracket + 1..].split(')').next().unwrap_or("");
+            let is_place = x.gazetteer.find_all(inner).next().is_some_and(|(r, _)| r == (0..inner.len()));
+            if is_place {
+                out.push((format!("{trade_name}{inner}公司"), String::new()));
+            }
         }
     }
-    let (brand, line) = rules.split_industry(core);
     let min_chars = if placeless.is_some() && !line.is_empty() { 2 } else { 3 };
     let placeish = ['城', '区', '园', '镇', '村', '港', '湾', '谷', '岛'];
     if brand.chars().count() >= min_chars && !brand.ends_with(placeish) {
@@ -415,7 +426,10 @@ pub fn find(
         let at = m.0;
         // A list closes with 等 right before 品牌, or before the business
         // line its brands are of (岚途汽车、锋驰等新能源汽车品牌).
-        let line_start = text[..at].rfind('等').filter(|&i| {
+        // Only the last few characters are looked at, so that a text with
+        // no 等 is not searched back to its start for each 品牌.
+        let window = text[..at].char_indices().rev().nth(MAX_LINE).map_or(0, |(i, _)| i);
+        let line_start = text[window..at].rfind('等').map(|i| window + i).filter(|&i| {
             let line = &text[i + '等'.len_utf8()..at];
             !line.is_empty() && line.chars().count() <= MAX_LINE && rules.only_industry(line)
         });
@@ -680,8 +694,9 @@ mod tests {
         assert!(forms("西上海(集团)有限公司").contains(&"西上海".to_string()));
         assert!(forms("爱茉莉太平洋集团").contains(&"爱茉莉太平洋".to_string()));
         assert!(forms("大众集团(保时捷)").contains(&"保时捷".to_string()));
-        // A group by its trade name.
+        // A group by its trade name, which is no business line.
         assert!(forms("深圳启岳半导体陶瓷集团有限公司").contains(&"启岳集团".to_string()));
+        assert!(!forms("上海新能源汽车集团有限公司").iter().any(|f| f.ends_with("集团")));
         // A business line of resources is no part of the brand.
         assert!(forms("河南恒鼎再生资源科技股份有限公司").contains(&"恒鼎".to_string()));
         // A short form that reads as a place is not taken: 国际汽车城.

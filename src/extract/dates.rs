@@ -48,10 +48,13 @@ static HAN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
 /// day (17日上午), a dateline's 电 (12日电), a comma.
 const AFTER_DAY_ALONE: &[&str] =
     &["上午", "下午", "中午", "晚", "早", "凌晨", "傍晚", "夜", "电", ",", "，", "、", "在"];
-/// What makes a day without its month a count, a month's day or a period's
-/// end when it precedes (近3日, 第3日, 每月15日, 至16日).
-const BEFORE_NO_DAY_ALONE: &[char] =
-    &['月', '第', '近', '每', '前', '后', '余', '多', '数', '几', '个', '至', '到', '~', '～', '—', '–', '-'];
+/// What makes a day without its month a count, a month's day, a period's
+/// end or a fraction when it precedes (近3日, 连续3日, 第3日, 每月15日, 至16日,
+/// 0.5日).
+const BEFORE_NO_DAY_ALONE: &[char] = &[
+    '月', '第', '近', '每', '前', '后', '余', '多', '数', '几', '个', '至', '到', '~', '～', '—', '–', '-', '续', '共',
+    '约', '达', '用', '.',
+];
 static PERIOD_OR_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:至|到|—|–|-|~|～)\s*[0-9]|^\s*[0-9]{1,2}:[0-9]{2}").expect("period regex"));
 /// A page's time stamp: the day it was posted (来源:余杭发布 2024-07-05 08:30).
@@ -81,9 +84,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         .filter_map(|c| {
             let span = c.get(0)?.range();
             if let Some(period) = PERIOD_OR_STAMP.find(&text[span.end..]).filter(|m| m.start() == 0) {
+                // An event's run (于11月14日至16日,在深圳举办; 时间为…).
+                let when_of_another = text[..span.start].ends_with(['于', '为', '是', '在']);
                 let rest = &text[span.end + period.end()..];
                 let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-                if !digits.strip_prefix('日').is_some_and(|r| r.starts_with(',')) {
+                if when_of_another || !digits.strip_prefix('日').is_some_and(|r| r.starts_with(',')) {
                     return None;
                 }
             }
@@ -244,7 +249,8 @@ mod tests {
         ];
         // A count of days, a month's day and a day of a dated list are no
         // day alone.
-        for text in ["近3日,全区", "每月15日,", "第3日上午", "11月7日、13日,区委书记"] {
+        for text in ["近3日,全区", "每月15日,", "第3日上午", "11月7日、13日,区委书记", "连续3日,", "用时0.5日,"]
+        {
             assert!(!find(text).iter().any(|d| matches!(d.expr, DateExpr::DayOfMonth(_))), "{text}");
         }
         // A period that opens a sentence tells the story's first day.
@@ -252,6 +258,8 @@ mod tests {
         assert_eq!(found.first().map(|d| &d.expr), Some(&DateExpr::Days { year: None, month: 8, days: vec![21] }));
         // A period and a time stamp are no day of the story.
         assert!(find("第二十六届高交会于11月14日至16日在深圳举办").is_empty());
+        assert!(find("第二十六届高交会于11月14日至16日,在深圳举办").is_empty());
+        assert!(find("展会时间为11月14日至16日,共3天").is_empty());
         assert!(find("深圳新闻网2024-11-16 07:45").is_empty());
         for (text, expected) in cases {
             let found = find(text);

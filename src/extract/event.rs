@@ -34,12 +34,12 @@ pub struct Rules {
 /// Words that make an event noun part of a venue's name (会议中心, 会议室).
 const VENUE: &[&str] = &["中心", "室", "厅", "馆", "楼", "场所"];
 
-/// Cutters for event names, with [`super::PARTICLES`]: unlike company names, event names may hold
-/// 与 and 和 (青浦区人民政府与上海理工大学合作签约仪式).
 /// Verbs that carry on a campaign (深化“千名干部联千企”活动): what follows
 /// is ongoing work, no dated happening.
 const CAMPAIGN_VERBS: &[&str] = &["深化", "持续开展", "深入开展", "常态化开展", "持续推进", "深入推进"];
 
+/// Cutters for event names, with [`super::PARTICLES`]: unlike company names, event names may hold
+/// 与 and 和 (青浦区人民政府与上海理工大学合作签约仪式).
 const EVENT_CUTTERS: &[&str] = &[
     "深化",
     "筹备",

@@ -166,7 +166,7 @@ impl Gazetteer {
     fn rebuild(&mut self) {
         let zones = super::lexicon::words(super::lexicon::ZONE_SUFFIXES);
         // Units that are no town, township or subdistrict and share their
-        // name with those of two more counties are named by a common noun
+        // name with two or more other such units are named by a common noun
         // (工业园区, 种畜场, 良种场), told by the data itself.
         let mut units_named: FxHashMap<&str, usize> = FxHashMap::default();
         for d in &self.divisions {

@@ -111,7 +111,7 @@ pub fn rule_confidence(rule: &str) -> f64 {
     match rule {
         "title_name" | "names_then_group" | "registered_name" | "division" | "event_name" => 0.95,
         "known_name" | "surname_title" | "short_name" | "village" | "event_short" | "zone_of_town" => 0.9,
-        "name_title" | "title_only" | "title_rare_surname" | "division_short" | "event_abbreviation" | "zone" => 0.8,
+        "name_title" | "title_only" | official::RARE_SURNAME | "division_short" | "event_abbreviation" | "zone" => 0.8,
         "booth" | "executive_of" | "listed_with_companies" => 0.75,
         "brand" => 0.7,
         _ => 0.5,
