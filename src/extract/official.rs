@@ -281,7 +281,9 @@ fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace)
     // A name before its title: 张国华总书记, 王建国书记.
     for &(pattern, at) in &words.after_names {
         let title = SURNAME_TITLES.get(pattern).copied().unwrap_or(GENERAL_SECRETARY);
-        if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') {
+        // 书记 of 总书记, 市长 of 副市长: the longer title is read at its own start.
+        let deputy = text[..at].ends_with('副') && SURNAME_TITLES.contains(&format!("副{title}").as_str());
+        if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') || deputy {
             continue;
         }
         let starts = text[..at].char_indices().rev().take(4).map(|(i, _)| i);
@@ -677,6 +679,8 @@ mod tests {
         ("区长李红和副区长王刚出席。", &["李红", "王刚"]),
         // surname_title
         ("区委书记孙文出席会议。孙书记指出,要强化意识。", &["孙文", "孙文"]),
+        // A deputy's title after a name (王刚副市长), not 市长 after 王刚副.
+        ("区委书记李红出席。王刚副市长指出,要抓好落实。", &["李红", "王刚"]),
         // 司马 that only ends 公司 is no compound surname here (公司马书记 is 马云).
         ("市委书记马云出席。这家公司马书记说了。", &["马云", "马云"]),
         // A compound surname with a title (欧阳书记), and a deputy's title.
