@@ -345,18 +345,14 @@ pub fn relate(
                     .filter(|&&m| mentions[m].entity_type == EntityType::Official)
                     .map(|&m| resolved.entity_of_mention[m])
                     .collect();
-                if lead_paragraph.is_some_and(|p| p != paragraph) && !paragraph_stops.is_empty() {
-                    for &official in &going_along {
-                        for (t, days) in &paragraph_stops {
-                            add(RelationKind::Visit, official, *t, s.index, days, ACCOMPANYING_CONFIDENCE);
-                        }
-                    }
-                    continue;
+                // In a later paragraph, the paragraph's stops only; in the lead,
+                // the stops it has told so far (else those the sentence before
+                // named) and the rest of the outing.
+                let in_lead = lead_paragraph.is_none_or(|p| p == paragraph) || paragraph_stops.is_empty();
+                if in_lead {
+                    let tour_days = previous_visit.iter().flat_map(|(_, days)| days.iter().copied());
+                    tour.join(&last_visitors, going_along.iter().copied(), tour_days.chain(last_day));
                 }
-                let tour_days = previous_visit.iter().flat_map(|(_, days)| days.iter().copied());
-                tour.join(&last_visitors, going_along.iter().copied(), tour_days.chain(last_day));
-                // The stops the lead has told so far, else those the sentence
-                // before named.
                 let told: Vec<(usize, Vec<Day>)> = if paragraph_stops.is_empty() {
                     previous_visit
                         .iter()
