@@ -54,6 +54,11 @@ const MAX_BRAND: usize = 4;
 /// (一家平台公司, 两家单体公司, 优于母公司).
 const COUNTING: &[char] = &['一', '两', '几', '多', '家', '母', '子', '个'];
 
+/// Words that say what sort a company is (跨国公司, 上市公司, 高端消费品集团),
+/// alone or before a business line.
+const COMPANY_KINDS: &[&str] =
+    &["跨国", "上市", "国有", "民营", "外资", "合资", "独资", "龙头", "头部", "高端", "大型", "中小", "骨干", "知名"];
+
 /// The longest name read back before a company suffix, in characters.
 const MAX_NAME: usize = 30;
 
@@ -172,8 +177,14 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
         // its own characters may be any (北流市瑞窑日用瓷厂).
         let places = leading_places_len(x, stem);
         let own = &stem[places..];
+        let kind_of_company = COMPANY_KINDS
+            .iter()
+            .any(|k| stem.strip_prefix(k).is_some_and(|rest| rest.is_empty() || rules.only_industry(rest)));
         let reason = if stem.chars().count() < 2 || rules.only_industry(stem) {
             Some("no name before the suffix, or only a business line")
+        } else if kind_of_company {
+            // 跨国公司, 高端消费品集团: what sort a company is, not its name.
+            Some("a kind of company, not a name")
         } else if suffix == "分公司" && !stem.contains("公司") {
             // A branch is named after its company (…股份有限公司宁安分公司).
             Some("a branch without the name of its company")
@@ -638,6 +649,8 @@ mod tests {
         ("当天下午,顾钧默走访了辖区重点企业上海铂岸数字科技有限公司。", &["上海铂岸数字科技有限公司"]),
         // …but a bare 公司 after places and running text is no name.
         ("嘉定区共有3家上市公司。浦东新区所有公司都要参加。上海市国资委下属公司负责。", &[]),
+        // A kind of company is no company's name.
+        ("璞岚是一家总部位于瑞士的高端消费品集团。吸引更多跨国公司落户。", &[]),
         // A kind of brand, not a brand's name.
         ("自主品牌“岫峰”红茶已进入长三角多家连锁商超。", &[]),
         // short_name, with the registered name elsewhere in the corpus

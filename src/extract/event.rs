@@ -43,6 +43,7 @@ const CAMPAIGN_VERBS: &[&str] = &["深化", "持续开展", "深入开展", "常
 const EVENT_CUTTERS: &[&str] = &[
     "深化",
     "筹备",
+    "部署",
     "的",
     "于",
     "本报讯",
