@@ -455,6 +455,12 @@ pub fn relate(
             last_visitors = heads.clone();
         }
         let going_along: BTreeSet<usize> = tour.along_with(&heads).difference(&visitor_entities).copied().collect();
+        // A lead may tell the outing without naming a stop (3月13日,区长蓝屿衡
+        // 实地调研区内部分重点企业): its paragraph, which dates the outing, is
+        // still the lead. (A title that names no day is none.)
+        if !visitor_entities.is_empty() && !s.headline && !explicit_days(dates, s).is_empty() {
+            lead_paragraph.get_or_insert(paragraph);
+        }
         if visitor_entities.is_empty() || target_entities.is_empty() {
             continue;
         }
@@ -845,6 +851,16 @@ mod tests {
         let text = "3月20日,区长李红率先来到瓜沥镇调研,要求检查组认真履职。检查组来到衙前镇。";
         let got = visits(text, "2025-03");
         assert!(!got.iter().any(|x| x.0 == "李红" && x.1 == "衙前镇"), "{got:?}");
+    }
+
+    #[test]
+    fn a_lead_without_a_stop_is_still_the_lead() {
+        // synthetic-i 000: the town's secretary goes along in her paragraph only.
+        let text = "3月13日,区长蓝屿衡实地调研区内部分重点企业。副区长葛晓岚陪同调研。\n蓝屿衡首先来到大宁路街道,走进上海澜屹数字科技有限公司。大宁路街道党工委书记冯知遥陪同。\n随后,蓝屿衡来到上海曜垣生物医药科技有限公司。";
+        let got = visits(text, "2025-03");
+        assert!(got.contains(&v("冯知遥", "上海澜屹数字科技有限公司", &["2025-03-13"])), "{got:?}");
+        assert!(!got.iter().any(|x| x.0 == "冯知遥" && x.1 == "上海曜垣生物医药科技有限公司"), "{got:?}");
+        assert!(got.contains(&v("葛晓岚", "上海曜垣生物医药科技有限公司", &["2025-03-13"])), "{got:?}");
     }
 
     #[test]
