@@ -1,4 +1,4 @@
-//! The synthetic yardsticks (`tests/synthetic/`, `-b/` … `-h/`): the
+//! The synthetic yardsticks (`tests/synthetic/`, `-b/` … `-i/`): the
 //! scorer's figures on builds of articles in other genres, run without their
 //! manifests.
 
@@ -47,20 +47,21 @@ fn extraction_holds_on_articles_of_other_genres() {
     }
 }
 
-/// Sets D to H were written without sight of the rules, and the rules
+/// Sets D to I were written without sight of the rules, and the rules
 /// then corrected against them; each row holds what was reached, as floors
 /// (set, entity F1, visit F1, visit date accuracy). Some of their articles
 /// give no year, or only a past one, so the days of visits are scored with
 /// the manifest that dates them, the names and visits without. Set E keeps
 /// Mongolian names no rule reads (乌日汗, 巴图孟和); set F a two-day tour
 /// whose second day those who went along are not credited with; set G
-/// the expo that 巡馆 visits without naming it.
+/// and set I the expo that 巡馆 visits without naming it.
 const WRITTEN_UNSEEN: &[(&str, f64, f64, f64)] = &[
     ("synthetic-d", 0.95, 0.95, 0.95),
     ("synthetic-e", 0.95, 0.93, 0.95),
     ("synthetic-f", 0.95, 0.93, 0.90),
     ("synthetic-g", 0.95, 0.92, 0.95),
     ("synthetic-h", 0.95, 0.94, 0.95),
+    ("synthetic-i", 0.95, 0.88, 0.95),
 ];
 
 #[test]
