@@ -421,8 +421,9 @@ pub fn relate(
         }
 
         // X一行 without a day of its own: the day X last led a group.
+        let states_its_day = !explicit_days(dates, s).is_empty();
         let mut days = own_days.clone();
-        if explicit_days(dates, s).is_empty() {
+        if !states_its_day {
             let led = visitors
                 .iter()
                 .find(|&&m| text[mentions[m].span.end..].starts_with("一行"))
@@ -455,10 +456,10 @@ pub fn relate(
             last_visitors = heads.clone();
         }
         let going_along: BTreeSet<usize> = tour.along_with(&heads).difference(&visitor_entities).copied().collect();
-        // A lead may tell the outing without naming a stop (3月13日,区长蓝屿衡
-        // 实地调研区内部分重点企业): its paragraph, which dates the outing, is
-        // still the lead. (A title that names no day is none.)
-        if !visitor_entities.is_empty() && !s.headline && !explicit_days(dates, s).is_empty() {
+        // The lead: the first sentence with visitors that names a stop, or
+        // that dates the outing without naming one (3月13日,区长蓝屿衡实地调研
+        // 区内部分重点企业). A title is none.
+        if !visitor_entities.is_empty() && !s.headline && (states_its_day || !target_entities.is_empty()) {
             lead_paragraph.get_or_insert(paragraph);
         }
         if visitor_entities.is_empty() || target_entities.is_empty() {
@@ -492,9 +493,6 @@ pub fn relate(
                     add(RelationKind::Visit, v, t, s.index, d, confidence);
                 }
             }
-        }
-        if !s.headline {
-            lead_paragraph.get_or_insert(paragraph);
         }
         for &t in &target_entities {
             if !paragraph_stops.iter().any(|(p, _)| *p == t) {

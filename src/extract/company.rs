@@ -145,13 +145,15 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
             continue;
         }
         let mut start = x.scan_back(text, m.start(), MAX_NAME, false);
+        // Reads on leftwards from `cut`, within the name's length limit.
+        let read_past =
+            |cut: usize| x.scan_back(text, cut, MAX_NAME.saturating_sub(text[cut..m.start()].chars().count()), false);
         // A cutter that is also a business line ends many names (农机服务有限
         // 公司: 服务 cuts 为企业服务): right before the suffix, read on past it.
         if start == m.start()
             && let Some(line) = rules.industry.iter().find(|w| text[..start].ends_with(w.as_str()))
         {
-            let read = text[start - line.len()..m.start()].chars().count();
-            start = x.scan_back(text, start - line.len(), MAX_NAME.saturating_sub(read), false);
+            start = read_past(start - line.len());
         }
         // A one-character cutter can sit inside a name (华为技术有限公司): when
         // cutting there leaves only a business line, read on past it.
@@ -159,8 +161,7 @@ pub fn registered(x: &Extractor, words: &LexiconWords, trace: &mut Trace) -> Vec
             && rules.only_industry(&text[start..m.start()])
             && let Some(c) = text[..start].chars().next_back().filter(|&c| is_han(c))
         {
-            let read = text[start - c.len_utf8()..m.start()].chars().count();
-            start = x.scan_back(text, start - c.len_utf8(), MAX_NAME.saturating_sub(read), false);
+            start = read_past(start - c.len_utf8());
         }
         // A place that a one-character cutter cut into (成都 of 成都锐川…) is
         // part of the name.

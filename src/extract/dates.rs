@@ -45,9 +45,9 @@ static HAN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("Chinese numeral date regex")
 });
 /// What tells a day without its month as a date when it follows: a time of
-/// day (17日上午), a dateline's 电 (12日电), a comma.
-const AFTER_DAY_ALONE: &[&str] =
-    &["上午", "下午", "中午", "晚", "早", "凌晨", "傍晚", "夜", "电", ",", "，", "、", "在"];
+/// day (17日上午), a dateline's 电 (12日电), a comma (normalised text has
+/// only half-width ones).
+const AFTER_DAY_ALONE: &[&str] = &["上午", "下午", "中午", "晚", "早", "凌晨", "傍晚", "夜", "电", ",", "、", "在"];
 /// What makes a day without its month a count, a month's day, a period's
 /// end or a fraction when it precedes (近3日, 连续3日, 第3日, 每月15日, 至16日,
 /// 0.5日).

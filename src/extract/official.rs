@@ -278,12 +278,19 @@ fn titled_with(x: &Extractor, text: &str, words: &TitleWords, trace: &mut Trace)
             at = end + '、'.len_utf8();
         }
     }
-    // A name before its title: 张国华总书记, 王建国书记.
+    // A name before its title: 张国华总书记, 王建国书记. The title words are
+    // found overlapping, so a title that ends a longer one found there (书记
+    // of 总书记, 市长 of 副市长) is read at the longer one's start only.
+    let title_of = |pattern: usize| SURNAME_TITLES.get(pattern).copied().unwrap_or(GENERAL_SECRETARY);
+    let mut first_start_by_end: BTreeMap<usize, usize> = BTreeMap::new();
     for &(pattern, at) in &words.after_names {
-        let title = SURNAME_TITLES.get(pattern).copied().unwrap_or(GENERAL_SECRETARY);
-        // 书记 of 总书记, 市长 of 副市长: the longer title is read at its own start.
-        let deputy = text[..at].ends_with('副') && SURNAME_TITLES.contains(&format!("副{title}").as_str());
-        if !x.ends_name(text, at + title.len()) || text[..at].ends_with('总') || deputy {
+        let start = first_start_by_end.entry(at + title_of(pattern).len()).or_insert(at);
+        *start = (*start).min(at);
+    }
+    for &(pattern, at) in &words.after_names {
+        let title = title_of(pattern);
+        let inside_longer = first_start_by_end.get(&(at + title.len())).is_some_and(|&start| start < at);
+        if !x.ends_name(text, at + title.len()) || inside_longer {
             continue;
         }
         let starts = text[..at].char_indices().rev().take(4).map(|(i, _)| i);
